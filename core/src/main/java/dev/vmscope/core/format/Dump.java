@@ -1,0 +1,42 @@
+package dev.vmscope.core.format;
+
+import dev.vmscope.core.Architecture;
+import dev.vmscope.core.io.Memory;
+import dev.vmscope.core.io.Storage;
+import dev.vmscope.core.notes.CpuState;
+import dev.vmscope.core.notes.ElfNote;
+import dev.vmscope.core.notes.VmcoreInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An opened dump: its memory (in one address space) and the facts its headers and notes give.
+ *
+ * @param format      the format's id as in {@code info --json} ({@code elf-kdump}, {@code elf-qemu}, ...)
+ * @param compression {@code none}, {@code zlib}, ...
+ * @param header      every header field, for the info view
+ */
+public record Dump(String source, String format, String compression, Architecture architecture,
+                   Memory memory, List<ElfNote> notes, List<CpuState> cpus, Optional<VmcoreInfo> vmcoreinfo,
+                   List<FormatField> header, Storage storage) implements AutoCloseable {
+
+    public Dump {
+        notes = List.copyOf(notes);
+        cpus = List.copyOf(cpus);
+        header = List.copyOf(header);
+    }
+
+    public Dump withVmcoreInfo(VmcoreInfo info) {
+        return new Dump(source, format, compression, architecture, memory, notes, cpus, Optional.of(info), header, storage);
+    }
+
+    public int cpuCount() {
+        return dev.vmscope.core.notes.CpuStates.cpuCount(cpus);
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}
