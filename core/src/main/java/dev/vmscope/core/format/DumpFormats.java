@@ -10,7 +10,8 @@ import java.util.List;
 /** The ordered probe list: the first format that claims a source opens it. Formats are told by content only. */
 public final class DumpFormats {
     private static final List<DumpFormat> PROBE_ORDER = List.of(
-            new ElfCoreFormat());
+            new ElfCoreFormat(),
+            new dev.vmscope.core.format.kdump.KdumpCompressedFormat());
 
     private DumpFormats() {
     }

@@ -29,22 +29,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class X86_64QemuLiveTest {
     private static final String SET = "x86_64-6.1-qemu-live";
     private static final String DUMP = "vmcore-qemu.elf";
+    private static final String KDUMP = "vmcore-qemu.kdump-zlib";
+    private static final Map<String, Session> SESSIONS = new java.util.HashMap<>();
     private static Session session;
 
     @BeforeAll
     static void open() {
-        session = Session.open(Corpus.dump(SET, DUMP), OpenOptions.DEFAULT);
+        session = session(DUMP);
+    }
+
+    static synchronized Session session(String name) {
+        return SESSIONS.computeIfAbsent(name, n -> Session.open(Corpus.dump(SET, n), OpenOptions.DEFAULT));
+    }
+
+    static java.util.stream.Stream<String> dumps() {
+        return java.util.stream.Stream.of(DUMP, KDUMP);
     }
 
     @AfterAll
     static void close() {
-        if (session != null) {
-            session.close();
-        }
+        SESSIONS.values().forEach(Session::close);
+        SESSIONS.clear();
     }
 
-    @Test
-    void everyTruthAddressTranslatesAsLibkdumpfileSays() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dumps")
+    void everyTruthAddressTranslatesAsLibkdumpfileSays(String dumpName) {
+        Session session = session(dumpName);
+        String DUMP = dumpName;
         List<String> mismatches = new ArrayList<>();
         int rows = 0;
         for (String[] row : TruthFiles.rows(Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv"))) {
@@ -63,8 +75,11 @@ class X86_64QemuLiveTest {
         assertEquals(List.of(), mismatches);
     }
 
-    @Test
-    void physicalBytesMatchTheTruth() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dumps")
+    void physicalBytesMatchTheTruth(String dumpName) {
+        Session session = session(dumpName);
+        String DUMP = dumpName;
         int rows = 0;
         for (String[] row : TruthFiles.rows(Corpus.file(SET, "libkdumpfile/" + DUMP + ".pbytes.tsv"))) {
             long pa = Hex.parse(row[0]);
@@ -111,7 +126,38 @@ class X86_64QemuLiveTest {
         assertEquals("elf-qemu", session.dump().format());
     }
 
-    static Path dumpPath() {
-        return Corpus.dump(SET, DUMP);
+    @Test
+    void compressedKdumpIsTheSameMachineAsTheElf() {
+        Session kdump = session(KDUMP);
+        assertEquals("kdump-compressed", kdump.dump().format());
+        assertEquals("zlib", kdump.dump().compression());
+        assertEquals(dev.vmscope.core.Architecture.X86_64, kdump.dump().architecture());
+        assertEquals(2, kdump.dump().cpuCount());
+        assertEquals(session.kernel().orElseThrow().pageTableRoot(), kdump.kernel().orElseThrow().pageTableRoot());
+    }
+
+    @Test
+    void everyPagePresentInBothFormatsHasTheSameBytes() {
+        Session kdump = session(KDUMP);
+        byte[] a = new byte[4096];
+        byte[] b = new byte[4096];
+        long compared = 0;
+        for (var r : kdump.memory().ranges()) {
+            if (r.kind() != dev.vmscope.core.io.RangeKind.RAM) {
+                continue;
+            }
+            for (long pa = r.start(); pa < r.end(); pa += 4096) {
+                if (!session.memory().isReadable(pa, 4096)) {
+                    continue;
+                }
+                kdump.memory().read(pa, a, 0, 4096);
+                session.memory().read(pa, b, 0, 4096);
+                if (!java.util.Arrays.equals(a, b)) {
+                    throw new AssertionError("page " + Hex.of(pa) + " differs between the kdump and the ELF");
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared > 40000, "pages compared: " + compared);
     }
 }

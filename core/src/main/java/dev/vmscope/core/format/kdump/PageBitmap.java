@@ -1,0 +1,88 @@
+package dev.vmscope.core.format.kdump;
+
+/**
+ * A page bitmap of a compressed kdump (bit {@code pfn % 8} of byte {@code pfn / 8}), with a rank index
+ * so that "how many set bits come before this pfn" — the index of its page descriptor — costs at most
+ * eight popcounts.
+ */
+final class PageBitmap {
+    private static final int LONGS_PER_BLOCK = 8;
+    private final long[] words;
+    private final long[] rankBefore;
+    private final long bits;
+
+    PageBitmap(byte[] bytes, long bits) {
+        this.bits = Math.min(bits, (long) bytes.length * 8);
+        int n = (int) ((this.bits + 63) / 64);
+        this.words = new long[n];
+        for (int i = 0; i < n; i++) {
+            long w = 0;
+            for (int b = 7; b >= 0; b--) {
+                int at = i * 8 + b;
+                w = (w << 8) | (at < bytes.length ? bytes[at] & 0xffL : 0);
+            }
+            words[i] = w;
+        }
+        int tail = (int) (this.bits % 64);
+        if (tail != 0 && n > 0) {
+            words[n - 1] &= (1L << tail) - 1;
+        }
+        this.rankBefore = new long[n / LONGS_PER_BLOCK + 1];
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % LONGS_PER_BLOCK == 0) {
+                rankBefore[i / LONGS_PER_BLOCK] = count;
+            }
+            count += Long.bitCount(words[i]);
+        }
+        if (n % LONGS_PER_BLOCK == 0) {
+            rankBefore[n / LONGS_PER_BLOCK] = count;
+        }
+    }
+
+    long size() {
+        return bits;
+    }
+
+    boolean get(long pfn) {
+        if (pfn < 0 || pfn >= bits) {
+            return false;
+        }
+        return (words[(int) (pfn >>> 6)] & (1L << (pfn & 63))) != 0;
+    }
+
+    /** Number of set bits below {@code pfn}. */
+    long rank(long pfn) {
+        long p = Math.min(pfn, bits);
+        int word = (int) (p >>> 6);
+        int block = word / LONGS_PER_BLOCK;
+        long r = rankBefore[block];
+        for (int i = block * LONGS_PER_BLOCK; i < word; i++) {
+            r += Long.bitCount(words[i]);
+        }
+        int rest = (int) (p & 63);
+        if (rest != 0) {
+            r += Long.bitCount(words[word] & ((1L << rest) - 1));
+        }
+        return r;
+    }
+
+    long cardinality() {
+        return rank(bits);
+    }
+
+    /** The first pfn at or after {@code from} whose bit equals {@code value}, or {@link #size()}. */
+    long next(long from, boolean value) {
+        long p = from;
+        while (p < bits) {
+            int word = (int) (p >>> 6);
+            long w = value ? words[word] : ~words[word];
+            w &= -1L << (p & 63);
+            if (w != 0) {
+                return Math.min(bits, ((long) word << 6) + Long.numberOfTrailingZeros(w));
+            }
+            p = ((long) word + 1) << 6;
+        }
+        return bits;
+    }
+}

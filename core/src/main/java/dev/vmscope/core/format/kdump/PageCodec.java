@@ -1,0 +1,93 @@
+package dev.vmscope.core.format.kdump;
+
+import io.airlift.compress.v3.MalformedInputException;
+import io.airlift.compress.v3.lzo.LzoDecompressor;
+import io.airlift.compress.v3.snappy.SnappyJavaDecompressor;
+import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
+
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Per-page compression of a compressed kdump, all in pure Java: zlib through {@link Inflater}, LZO1X,
+ * Snappy and zstd through aircompressor's Java decoders. Decoders are cheap and kept per thread.
+ */
+enum PageCodec {
+    NONE("none", 0),
+    ZLIB("zlib", KdumpHeader.COMPRESSED_ZLIB),
+    LZO("lzo", KdumpHeader.COMPRESSED_LZO),
+    SNAPPY("snappy", KdumpHeader.COMPRESSED_SNAPPY),
+    ZSTD("zstd", KdumpHeader.COMPRESSED_ZSTD);
+
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+    private static final ThreadLocal<LzoDecompressor> LZO_DECODER = ThreadLocal.withInitial(LzoDecompressor::new);
+    private static final ThreadLocal<SnappyJavaDecompressor> SNAPPY_DECODER = ThreadLocal.withInitial(SnappyJavaDecompressor::new);
+    private static final ThreadLocal<ZstdJavaDecompressor> ZSTD_DECODER = ThreadLocal.withInitial(ZstdJavaDecompressor::new);
+
+    private final String id;
+    private final int flag;
+
+    PageCodec(String id, int flag) {
+        this.id = id;
+        this.flag = flag;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The codec a page descriptor's flags select; {@code null} when they name none vmscope knows. */
+    static PageCodec fromFlags(int flags) {
+        int compression = flags & (KdumpHeader.COMPRESSED_ZLIB | KdumpHeader.COMPRESSED_LZO
+                | KdumpHeader.COMPRESSED_SNAPPY | KdumpHeader.COMPRESSED_ZSTD);
+        for (PageCodec c : values()) {
+            if (c.flag == compression) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Decodes {@code src} into exactly {@code dst.length} bytes.
+     *
+     * @return the number of bytes produced (equal to dst.length for a sound page)
+     * @throws IllegalArgumentException with the decoder's complaint when the data is corrupt
+     */
+    int decode(byte[] src, int srcLength, byte[] dst) {
+        try {
+            return switch (this) {
+                case NONE -> {
+                    int n = Math.min(srcLength, dst.length);
+                    System.arraycopy(src, 0, dst, 0, n);
+                    yield n;
+                }
+                case ZLIB -> inflate(src, srcLength, dst);
+                case LZO -> LZO_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
+                case SNAPPY -> SNAPPY_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
+                case ZSTD -> ZSTD_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
+            };
+        } catch (MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(id + " data does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static int inflate(byte[] src, int srcLength, byte[] dst) {
+        Inflater inflater = INFLATER.get();
+        inflater.reset();
+        inflater.setInput(src, 0, srcLength);
+        try {
+            int n = 0;
+            while (n < dst.length && !inflater.finished()) {
+                int got = inflater.inflate(dst, n, dst.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                n += got;
+            }
+            return n;
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("zlib data does not decode: " + e.getMessage(), e);
+        }
+    }
+}
