@@ -38,11 +38,16 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(Path path, OpenOptions options) {
-        return open(DumpFormats.open(path), options);
+        return open(path, options, Progress.NONE);
+    }
+
+    /** Opens a file, reporting long work (indexing a flattened dump) to {@code progress}. */
+    public static Session open(Path path, OpenOptions options, Progress progress) {
+        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options);
     }
 
     public static Session open(Storage storage, OpenOptions options) {
-        return open(DumpFormats.open(storage), options);
+        return open(DumpFormats.open(storage, options.zeroExcluded(), Progress.NONE), options);
     }
 
     public static Session open(Dump opened, OpenOptions options) {

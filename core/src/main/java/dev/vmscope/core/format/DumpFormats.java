@@ -1,7 +1,10 @@
 package dev.vmscope.core.format;
 
 import dev.vmscope.core.DumpFormatException;
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
+import dev.vmscope.core.format.kdump.FlattenedFormat;
+import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
 import dev.vmscope.core.io.Storage;
 
 import java.nio.file.Path;
@@ -9,35 +12,48 @@ import java.util.List;
 
 /** The ordered probe list: the first format that claims a source opens it. Formats are told by content only. */
 public final class DumpFormats {
-    private static final List<DumpFormat> PROBE_ORDER = List.of(
-            new ElfCoreFormat(),
-            new dev.vmscope.core.format.kdump.KdumpCompressedFormat());
-
     private DumpFormats() {
     }
 
-    public static List<DumpFormat> probeOrder() {
-        return PROBE_ORDER;
+    /**
+     * The formats in the order they are asked.
+     *
+     * @param zeroExcluded read pages that filtering excluded as zeros (like crash's --zero_excluded)
+     */
+    public static List<DumpFormat> probeOrder(boolean zeroExcluded, Progress progress) {
+        return List.of(
+                new ElfCoreFormat(),
+                new KdumpCompressedFormat(zeroExcluded),
+                new FlattenedFormat(progress, zeroExcluded));
     }
 
     public static Dump open(Path path) {
+        return open(path, false, Progress.NONE);
+    }
+
+    public static Dump open(Path path, boolean zeroExcluded, Progress progress) {
         Storage storage = Storage.open(path);
         try {
-            return open(storage);
+            return open(storage, zeroExcluded, progress);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
     }
 
-    /** Opens a storage with the first format that claims it. The dump owns the storage from then on. */
     public static Dump open(Storage storage) {
-        for (DumpFormat f : PROBE_ORDER) {
+        return open(storage, false, Progress.NONE);
+    }
+
+    /** Opens a storage with the first format that claims it. The dump owns the storage from then on. */
+    public static Dump open(Storage storage, boolean zeroExcluded, Progress progress) {
+        List<DumpFormat> formats = probeOrder(zeroExcluded, progress);
+        for (DumpFormat f : formats) {
             if (f.claims(storage)) {
                 return f.open(storage);
             }
         }
-        String names = String.join(", ", PROBE_ORDER.stream().map(DumpFormat::name).toList());
+        String names = String.join(", ", formats.stream().map(DumpFormat::name).toList());
         throw new DumpFormatException(storage.name(), 0, "not a known dump format",
                 "the header of one of: " + names);
     }
