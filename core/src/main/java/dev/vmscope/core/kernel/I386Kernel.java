@@ -1,0 +1,54 @@
+package dev.vmscope.core.kernel;
+
+import dev.vmscope.core.Hex;
+import dev.vmscope.core.format.Dump;
+import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.PageTableWalker;
+import dev.vmscope.core.xlat.PagingMode;
+import dev.vmscope.core.xlat.PagingModes;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The i386 Linux kernel: PAE when VMCOREINFO says {@code CONFIG_X86_PAE=y} (or, without VMCOREINFO, when
+ * a CPU's CR4.PAE is set), 2-level otherwise. {@code swapper_pg_dir} lives in the direct map at
+ * PAGE_OFFSET, which VMCOREINFO does not state and i386 writes no KERNELOFFSET, so the offset is the
+ * split under which the root maps itself.
+ */
+public final class I386Kernel implements KernelBootstrap {
+    private static final long CR4_PAE = 1 << 5;
+
+    @Override
+    public PagingMode pagingMode(Dump dump) {
+        boolean pae = dump.vmcoreinfo().map(i -> i.config("X86_PAE")).orElse(false)
+                || dump.cpus().stream().map(c -> c.register("cr4")).flatMap(Optional::stream)
+                .anyMatch(r -> (r.value() & CR4_PAE) != 0);
+        return pae ? PagingModes.x86Pae() : PagingModes.x86_32();
+    }
+
+    @Override
+    public Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode) {
+        Optional<VmcoreInfo> info = dump.vmcoreinfo();
+        OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
+        if (symbol.isEmpty()) {
+            return Optional.empty();
+        }
+        PageTableWalker walker = new PageTableWalker(dump.memory(), mode, dump.architecture().byteOrder());
+        return DirectMap.find(dump.memory(), walker, symbol.getAsLong()).map(map -> new KernelFacts(
+                info.flatMap(VmcoreInfo::osRelease), mode, map.physical(symbol.getAsLong()),
+                "VMCOREINFO SYMBOL(swapper_pg_dir)=" + Hex.of(symbol.getAsLong()) + " in the direct map at PAGE_OFFSET "
+                        + Hex.of(map.pageOffset()), 0, 0, List.of(),
+                Optional.of(new KernelFacts.LinearMap(map.pageOffset(), map.physOffset()))));
+    }
+
+    @Override
+    public List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts) {
+        return facts.linearMap().map(map -> {
+            long lowmem = Math.min(DirectMap.highestRam(dump.memory()), 0x38000000L);
+            return List.of(new VirtualRegion(map.virtualStart(), map.virtualStart() + lowmem, "direct map",
+                    "PAGE_OFFSET " + Hex.of(map.virtualStart()) + " (the split under which swapper_pg_dir maps itself)"));
+        }).orElse(List.of());
+    }
+}
