@@ -9,6 +9,8 @@ import dev.vmscope.core.kernel.KernelFacts;
 import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.MappingRange;
+import dev.vmscope.core.xlat.PageTableDump;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.Translation;
@@ -29,6 +31,7 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private volatile PageTableDump.Result kernelMappings;
 
     private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
         this.dump = dump;
@@ -137,6 +140,47 @@ public final class Session implements AutoCloseable {
     /** Translates with another root, e.g. a CPU's CR3. */
     public Translation translate(long va, long rootRegister) {
         return walker.orElseThrow(this::noKernel).walk(rootRegister, va);
+    }
+
+    /**
+     * Every mapping of the kernel's page table (or the one chosen at open), coalesced; computed once
+     * and kept, since the tables of a dump never change.
+     */
+    public PageTableDump.Result kernelMappings(Progress progress) {
+        PageTableDump.Result r = kernelMappings;
+        if (r == null) {
+            r = mappings(requireKernel().pageTableRoot(), progress);
+            kernelMappings = r;
+        }
+        return r;
+    }
+
+    /** Every mapping reachable from another root, e.g. a CPU's CR3. */
+    public PageTableDump.Result mappings(long rootRegister, Progress progress) {
+        KernelFacts k = requireKernel();
+        return new PageTableDump(dump.memory(), k.mode(), dump.architecture().byteOrder())
+                .dump(rootRegister, dump.architecture() == Architecture.AARCH64, progress);
+    }
+
+    /**
+     * The virtual addresses that map a physical (machine, for a Xen host) address: the kernel's direct
+     * map first when it is known, then every other mapping of the kernel's page table.
+     */
+    public List<Long> virtualAliases(long pa, Progress progress) {
+        List<Long> out = new java.util.ArrayList<>();
+        for (MappingRange r : kernelMappings(progress).ranges()) {
+            if (r.mapsPhysical(pa)) {
+                out.add(r.virtualOf(pa));
+            }
+        }
+        out.sort((a, b) -> Boolean.compare(!inDirectMap(a), !inDirectMap(b)));
+        return out;
+    }
+
+    private boolean inDirectMap(long va) {
+        return requireKernel().layout().stream()
+                .anyMatch(v -> v.name().equals("direct map") && Long.compareUnsigned(va, v.start()) >= 0
+                        && Long.compareUnsigned(va, v.end()) < 0);
     }
 
     public Optional<Long> cpuPageTableRoot(int cpu) {

@@ -16,6 +16,14 @@ public interface EntryFormat {
     /** Whether the virtual address is one the form can translate at all (canonical on x86-64). */
     boolean isValidAddress(long va, PagingForm form);
 
+    /**
+     * The full virtual address whose index bits are {@code va}: x86-64 sign-extends from the top bit the
+     * form translates; AArch64 sets every bit above it for the kernel's (TTBR1) half.
+     */
+    default long canonical(long va, PagingForm form, boolean upperHalf) {
+        return va;
+    }
+
     /** A one-line explanation of each flag name this format produces, for tooltips and teaching. */
     default String explain(String flag) {
         return flag;

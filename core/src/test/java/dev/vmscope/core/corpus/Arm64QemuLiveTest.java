@@ -47,6 +47,11 @@ class Arm64QemuLiveTest {
     }
 
     @Test
+    void ptdumpCoversEveryTruthTranslation() {
+        assertEquals(List.of(), TruthChecks.ptdumpMisses(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+    }
+
+    @Test
     void physicalBytesMatchTheTruth() {
         assertEquals(List.of(), TruthChecks.pbytesMismatches(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".pbytes.tsv"), Space.PHYSICAL));
     }

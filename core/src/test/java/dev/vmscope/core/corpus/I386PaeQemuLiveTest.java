@@ -50,6 +50,11 @@ class I386PaeQemuLiveTest {
     }
 
     @Test
+    void ptdumpCoversEveryTruthTranslation() {
+        assertEquals(List.of(), TruthChecks.ptdumpMisses(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+    }
+
+    @Test
     void physicalBytesMatchTheTruth() {
         assertEquals(List.of(), TruthChecks.pbytesMismatches(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".pbytes.tsv"), Space.PHYSICAL));
     }

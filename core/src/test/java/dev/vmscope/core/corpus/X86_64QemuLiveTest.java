@@ -110,6 +110,16 @@ class X86_64QemuLiveTest {
     }
 
     @Test
+    void ptdumpCoversEveryTruthTranslationAndAliasesFindTheDirectMap() {
+        assertEquals(List.of(), dev.vmscope.core.testing.TruthChecks.ptdumpMisses(session,
+                Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+        // _stext is at physical 0x7200000 (truth), and page_offset_base is 0xffff8c9b00000000 (README)
+        List<Long> aliases = session.virtualAliases(0x7200000L, dev.vmscope.core.Progress.NONE);
+        assertEquals(0xffff8c9b00000000L + 0x7200000L, aliases.getFirst());
+        assertTrue(aliases.contains(0xffffffff8f000000L), "kernel text alias of _stext");
+    }
+
+    @Test
     void qemuNotesGiveEachCpusCr3() {
         assertEquals(0x2bbe000L, session.cpuPageTableRoot(0).orElseThrow());
         assertEquals(0x2b92000L, session.cpuPageTableRoot(1).orElseThrow());

@@ -44,6 +44,28 @@ public final class TruthChecks {
         return mismatches;
     }
 
+    /**
+     * Mapped rows of a {@code vtop.tsv} that no range of the kernel's ptdump covers with the truth's
+     * physical address.
+     */
+    public static List<String> ptdumpMisses(Session session, Path vtopTsv) {
+        List<dev.vmscope.core.xlat.MappingRange> ranges = session.kernelMappings(dev.vmscope.core.Progress.NONE).ranges();
+        List<String> misses = new ArrayList<>();
+        for (String[] row : TruthFiles.rows(vtopTsv)) {
+            if (row[3].startsWith("unmapped")) {
+                continue;
+            }
+            long va = Hex.parse(row[2]);
+            long pa = Hex.parse(row[3]);
+            boolean covered = ranges.stream().anyMatch(r -> Long.compareUnsigned(va, r.start()) >= 0
+                    && Long.compareUnsigned(va, r.end()) < 0 && r.physical() + (va - r.start()) == pa);
+            if (!covered) {
+                misses.add(row[0] + " " + row[2] + " -> " + row[3]);
+            }
+        }
+        return misses;
+    }
+
     /** Rows of a {@code pbytes.tsv} whose 64 bytes differ from what vmscope reads in {@code space}. */
     public static List<String> pbytesMismatches(Session session, Path pbytesTsv, Space space) {
         List<String> mismatches = new ArrayList<>();

@@ -140,6 +140,15 @@ public final class LongDescriptorEntry implements EntryFormat {
     }
 
     @Override
+    public long canonical(long va, PagingForm form, boolean upperHalf) {
+        int bits = form.vaBits();
+        if (!aarch64 || !upperHalf || bits >= 64) {
+            return va;
+        }
+        return va | (-1L << bits);
+    }
+
+    @Override
     public String explain(String flag) {
         int eq = flag.indexOf('=');
         String key = eq > 0 ? flag.substring(0, eq) : flag;

@@ -54,6 +54,12 @@ public final class X86_64Entry implements EntryFormat {
     }
 
     @Override
+    public long canonical(long va, PagingForm form, boolean upperHalf) {
+        int bits = form.vaBits();
+        return (va << (64 - bits)) >> (64 - bits);
+    }
+
+    @Override
     public String explain(String flag) {
         return X86Bits.explain(flag);
     }
