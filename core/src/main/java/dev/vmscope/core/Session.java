@@ -9,6 +9,7 @@ import dev.vmscope.core.kernel.KernelFacts;
 import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.MappingRange;
 import dev.vmscope.core.xlat.PageTableDump;
 import dev.vmscope.core.xlat.PageTableWalker;
@@ -181,6 +182,12 @@ public final class Session implements AutoCloseable {
         return requireKernel().layout().stream()
                 .anyMatch(v -> v.name().equals("direct map") && Long.compareUnsigned(va, v.start()) >= 0
                         && Long.compareUnsigned(va, v.end()) < 0);
+    }
+
+    /** A fast translator for many addresses with the kernel's root (one per thread). */
+    public BatchTranslator batchTranslator() {
+        KernelFacts k = requireKernel();
+        return new BatchTranslator(dump.memory(), k.mode(), dump.architecture().byteOrder(), k.pageTableRoot());
     }
 
     public Optional<Long> cpuPageTableRoot(int cpu) {

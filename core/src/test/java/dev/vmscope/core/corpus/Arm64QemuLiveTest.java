@@ -47,6 +47,11 @@ class Arm64QemuLiveTest {
     }
 
     @Test
+    void batchTranslationAgreesWithTheWalk() {
+        assertEquals(List.of(), TruthChecks.batchMismatches(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+    }
+
+    @Test
     void ptdumpCoversEveryTruthTranslation() {
         assertEquals(List.of(), TruthChecks.ptdumpMisses(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
     }

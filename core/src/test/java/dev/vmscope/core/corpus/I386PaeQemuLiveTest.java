@@ -50,6 +50,11 @@ class I386PaeQemuLiveTest {
     }
 
     @Test
+    void batchTranslationAgreesWithTheWalk() {
+        assertEquals(List.of(), TruthChecks.batchMismatches(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+    }
+
+    @Test
     void ptdumpCoversEveryTruthTranslation() {
         assertEquals(List.of(), TruthChecks.ptdumpMisses(session, Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
     }

@@ -110,6 +110,12 @@ class X86_64QemuLiveTest {
     }
 
     @Test
+    void batchTranslationAgreesWithTheWalk() {
+        assertEquals(List.of(), dev.vmscope.core.testing.TruthChecks.batchMismatches(session,
+                Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));
+    }
+
+    @Test
     void ptdumpCoversEveryTruthTranslationAndAliasesFindTheDirectMap() {
         assertEquals(List.of(), dev.vmscope.core.testing.TruthChecks.ptdumpMisses(session,
                 Corpus.file(SET, "libkdumpfile/" + DUMP + ".vtop.tsv")));

@@ -66,6 +66,24 @@ public final class TruthChecks {
         return misses;
     }
 
+    /** Rows of a {@code vtop.tsv} where the batch translator disagrees with the step-by-step walk. */
+    public static List<String> batchMismatches(Session session, Path vtopTsv) {
+        var batch = session.batchTranslator();
+        List<String> mismatches = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) { // the second pass is answered from the caches
+            for (String[] row : TruthFiles.rows(vtopTsv)) {
+                long va = Hex.parse(row[2]);
+                long fast = batch.translate(va);
+                String ours = fast == dev.vmscope.core.xlat.BatchTranslator.UNMAPPED ? "unmapped" : Hex.of(fast);
+                String expected = session.translate(va).mapping().map(m -> Hex.of(m.address())).orElse("unmapped");
+                if (!ours.equals(expected)) {
+                    mismatches.add("pass " + pass + " " + row[0] + " " + row[2] + ": walk " + expected + ", batch " + ours);
+                }
+            }
+        }
+        return mismatches;
+    }
+
     /** Rows of a {@code pbytes.tsv} whose 64 bytes differ from what vmscope reads in {@code space}. */
     public static List<String> pbytesMismatches(Session session, Path pbytesTsv, Space space) {
         List<String> mismatches = new ArrayList<>();

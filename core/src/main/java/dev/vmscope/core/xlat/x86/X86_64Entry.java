@@ -42,6 +42,21 @@ public final class X86_64Entry implements EntryFormat {
     }
 
     @Override
+    public long step(long raw, int level, PagingForm form) {
+        if ((raw & X86Bits.PRESENT) == 0) {
+            return NOT_PRESENT;
+        }
+        int depth = form.depth();
+        if (level == depth - 1) {
+            return (raw & frameMask) | LEAF;
+        }
+        if (level >= depth - 3 && (raw & X86Bits.PS) != 0) {
+            return (raw & frameMask & ~(form.mappedBy(level) - 1)) | LEAF;
+        }
+        return raw & frameMask;
+    }
+
+    @Override
     public long rootTable(long cr3) {
         return cr3 & frameMask;
     }
