@@ -41,7 +41,7 @@ class CodingRulesTest {
     static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses().that().resideOutsideOfPackage(CLI)
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
-            .because("stdout and stderr carry the command line's contract (CLI.md); everything else logs");
+            .because("stdout and stderr carry the command line's contract (docs/cli.md); everything else logs");
 
     @ArchTest
     static final ArchRule noStackTraceIsPrintedToTheConsole = noClasses()

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency directions of DESIGN.md: app → views → core; core never sees JavaFX; inside core the
+ * The dependency directions of vmscope's design: app → views → core; core never sees JavaFX; inside core the
  * subpackages depend downward only (format → notes, io; xlat → io; xen → xlat; kernel → xlat, notes; io, the
  * storage under the parsers, is below them all), and per-architecture entry formats know nothing of each other.
  */
