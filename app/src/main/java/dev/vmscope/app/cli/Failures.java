@@ -6,6 +6,7 @@ import dev.vmscope.core.UnmappedAddressException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 
 /**
  * Turns anything a command throws into an exit status and one line for stderr. The line is
@@ -29,6 +30,7 @@ final class Failures {
                     m.getMessage() + (source == null ? "" : " (" + source + ")"));
             case DumpException d -> new Report(CliFailure.USAGE, d.getMessage());
             case UnmappedAddressException u -> new Report(CliFailure.NOT_MAPPED, u.getMessage());
+            case InvalidPathException p -> new Report(CliFailure.USAGE, "not a file name: " + p.getMessage());
             case UncheckedIOException io -> of(io.getCause(), source);
             case IOException io -> new Report(CliFailure.USAGE, "cannot write the output: " + describe(io));
             case OutOfMemoryError oom -> new Report(CliFailure.USAGE,

@@ -35,7 +35,7 @@ final class RegsCommand extends SourceCommand {
         List<CpuState> states = new ArrayList<>(session.dump().cpus());
         states.sort(Comparator.comparingInt(CpuState::cpu));
         if (options.cpu != null) {
-            int n = options.checkedCpu();
+            int n = options.cpu;
             states.removeIf(s -> s.cpu() != n);
             if (states.isEmpty()) {
                 int count = session.dump().cpuCount();

@@ -29,6 +29,7 @@ abstract class SourceCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        options.check();
         validate();
         try (Session session = open()) {
             return run(session);

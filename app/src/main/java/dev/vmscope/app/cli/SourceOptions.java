@@ -29,10 +29,18 @@ final class SourceOptions {
     @Option(names = "--json", description = "Print exactly one JSON document.")
     boolean json;
 
+    /** Checks the options before anything is opened. */
+    void check() {
+        if (cpu != null && cpu < 0) {
+            throw CliFailure.usage("--cpu " + cpu + ": a CPU number is 0 or more");
+        }
+        withoutCpu();
+    }
+
     /** The options as given, {@code --cpu} included. */
     OpenOptions openOptions() {
         OpenOptions o = withoutCpu();
-        return cpu == null ? o : o.withCpu(checkedCpu());
+        return cpu == null ? o : o.withCpu(cpu);
     }
 
     /** The options without {@code --cpu}, for commands that use it for something else. */
@@ -53,12 +61,5 @@ final class SourceOptions {
 
     Session openWithoutCpu() {
         return Session.open(Path.of(source), withoutCpu());
-    }
-
-    int checkedCpu() {
-        if (cpu < 0) {
-            throw CliFailure.usage("--cpu " + cpu + ": a CPU number is 0 or more");
-        }
-        return cpu;
     }
 }
