@@ -15,8 +15,8 @@ final class HexDump {
     }
 
     static void write(PrintWriter w, long address, byte[] data) {
-        long last = address + Math.max(0, data.length - 1);
-        int width = Math.max(hexLength(address), hexLength(last & ~(PER_LINE - 1L)));
+        long lastLine = address + (long) Math.max(0, data.length - 1) / PER_LINE * PER_LINE;
+        int width = Math.max(hexLength(address), hexLength(lastLine));
         StringBuilder line = new StringBuilder(width + 80);
         for (int at = 0; at < data.length; at += PER_LINE) {
             line.setLength(0);
