@@ -3,8 +3,8 @@ package dev.vmscope.app.cli;
 import dev.vmscope.core.xlat.Translation;
 import dev.vmscope.core.xlat.WalkResult;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,12 +19,14 @@ final class BriefOutput implements VtopOutput {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
     private static final int BUFFER = 1 << 16;
 
+    private final Streams io;
     private final Writer w;
     /** "0x" + 16 digits, a space, "0x" + 16 digits, a newline. */
     private final char[] line = new char[2 * 18 + 2];
 
-    BriefOutput(OutputStream out) {
-        this.w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), BUFFER);
+    BriefOutput(Streams io) {
+        this.io = io;
+        this.w = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.US_ASCII), BUFFER);
     }
 
     @Override
@@ -51,6 +53,7 @@ final class BriefOutput implements VtopOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        io.checkOutput();
     }
 
     /** Writes {@code 0x} and the lowercase hex digits of an unsigned value at {@code at}; returns the end. */

@@ -25,7 +25,7 @@ final class InfoCommand extends SourceCommand {
         } else {
             PrintWriter w = io.text();
             InfoText.write(summary, w);
-            Streams.finish(w);
+            io.finish(w);
         }
         return 0;
     }

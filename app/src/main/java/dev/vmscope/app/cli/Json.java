@@ -25,8 +25,13 @@ final class Json implements AutoCloseable {
             .build();
 
     private final JsonGenerator g;
+    private final Runnable afterClose;
 
-    Json(OutputStream out) {
+    /**
+     * @param afterClose checks the stream once the document is written
+     */
+    Json(OutputStream out, Runnable afterClose) {
+        this.afterClose = afterClose;
         try {
             this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         } catch (IOException e) {
@@ -120,6 +125,7 @@ final class Json implements AutoCloseable {
             g.writeRaw('\n');
             g.close();
         });
+        afterClose.run();
     }
 
     private interface IoAction {

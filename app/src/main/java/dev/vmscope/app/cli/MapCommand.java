@@ -57,7 +57,7 @@ final class MapCommand extends SourceCommand {
                 v.row(Hex.of(r.start()), Hex.of(r.end()), r.name(), r.origin());
             }
             v.print(w);
-            Streams.finish(w);
+            io.finish(w);
         }
         return 0;
     }

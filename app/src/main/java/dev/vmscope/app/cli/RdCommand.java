@@ -77,6 +77,7 @@ final class RdCommand extends SourceCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            io.checkOutput();
         } else if (options.json) {
             try (Json j = io.json()) {
                 j.startObject().hex("address", start).string("space", s.id()).number("length", count)
@@ -85,7 +86,7 @@ final class RdCommand extends SourceCommand {
         } else {
             PrintWriter w = io.text();
             HexDump.write(w, start, data);
-            Streams.finish(w);
+            io.finish(w);
         }
         return 0;
     }

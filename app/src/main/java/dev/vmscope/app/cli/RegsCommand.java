@@ -50,7 +50,7 @@ final class RegsCommand extends SourceCommand {
         } else {
             PrintWriter w = io.text();
             text(states, w);
-            Streams.finish(w);
+            io.finish(w);
         }
         return 0;
     }

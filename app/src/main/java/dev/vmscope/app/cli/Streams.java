@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -17,14 +18,29 @@ record Streams(InputStream in, OutputStream out) {
     }
 
     Json json() {
-        return new Json(out);
+        return new Json(out, this::checkOutput);
     }
 
-    /** Flushes a text writer and reports a failed write (a closed pipe, a full disk) as one. */
-    static void finish(PrintWriter w) {
+    /**
+     * Stops the command when its output can no longer be written (the reader closed the pipe, the disk
+     * is full): a {@link PrintStream} keeps such errors to itself, so long outputs ask now and then.
+     */
+    void checkOutput() {
+        if (out instanceof PrintStream p && p.checkError()) {
+            throw cannotWrite();
+        }
+    }
+
+    /** Flushes a text writer and reports a failed write as one. */
+    void finish(PrintWriter w) {
         w.flush();
         if (w.checkError()) {
-            throw CliFailure.usage("cannot write the output (the reader closed it, or the disk is full)");
+            throw cannotWrite();
         }
+        checkOutput();
+    }
+
+    private static CliFailure cannotWrite() {
+        return CliFailure.usage("cannot write the output (the reader closed it, or the disk is full)");
     }
 }

@@ -58,7 +58,7 @@ final class VtopCommand extends SourceCommand {
     @Override
     int run(Session session) {
         VtopOutput output = VtopOutput.of(io, session.translatedSpace(), options.json, brief);
-        Tally tally = new Tally();
+        Tally tally = new Tally(io);
         try (AddressInput in = input) {
             if (in == null) {
                 for (long va : parsed) {
@@ -72,15 +72,27 @@ final class VtopCommand extends SourceCommand {
         return tally.status();
     }
 
-    /** Counts the addresses and keeps the first that is not mapped, for the one line on stderr. */
+    /**
+     * Counts the addresses and keeps the first that is not mapped, for the one line on stderr; now and
+     * then makes sure the output is still being read.
+     */
     private static final class Tally {
+        private static final long CHECK_EVERY = 1 << 16;
+
+        private final Streams io;
         private long total;
         private long unmapped;
         private Translation first;
 
+        Tally(Streams io) {
+            this.io = io;
+        }
+
         void add(VtopOutput output, Translation t) {
             output.add(t);
-            total++;
+            if (++total % CHECK_EVERY == 0) {
+                io.checkOutput();
+            }
             if (!t.mapped()) {
                 unmapped++;
                 if (first == null) {

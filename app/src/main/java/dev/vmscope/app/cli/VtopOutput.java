@@ -15,19 +15,21 @@ sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, Brief
 
     static VtopOutput of(Streams io, Space space, boolean json, boolean brief) {
         if (brief) {
-            return new BriefOutput(io.out());
+            return new BriefOutput(io);
         }
-        return json ? new JsonArray(io.json(), space) : new Text(io.text(), space);
+        return json ? new JsonArray(io.json(), space) : new Text(io, space);
     }
 
     /** Level-by-level text, a blank line between addresses. */
     final class Text implements VtopOutput {
+        private final Streams io;
         private final PrintWriter w;
         private final Space space;
         private boolean first = true;
 
-        Text(PrintWriter w, Space space) {
-            this.w = w;
+        Text(Streams io, Space space) {
+            this.io = io;
+            this.w = io.text();
             this.space = space;
         }
 
@@ -42,7 +44,7 @@ sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, Brief
 
         @Override
         public void finish() {
-            Streams.finish(w);
+            io.finish(w);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.vmscope.core.xlat.x86.X86_64Entry;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class TextFormatTest {
     @Test
     void briefLinesAreAddressesOrADash() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BriefOutput brief = new BriefOutput(out);
+        BriefOutput brief = new BriefOutput(new Streams(InputStream.nullInputStream(), out));
         var mode = PagingModes.x86_64(false, X86_64Entry.standard());
         brief.add(new Translation(0, 0x1000, mode, List.of(), new WalkResult.Mapped(0, 4096, new Permissions(true, false, true))));
         brief.add(new Translation(0xffffffff81000000L, 0x1000, mode, List.of(),
