@@ -2,7 +2,6 @@ package dev.vmscope.app.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 import java.io.InputStream;
 import java.io.OutputStreamWriter;

@@ -30,10 +30,18 @@ abstract class SourceCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         options.check();
-        validate();
-        try (Session session = open()) {
-            return run(session);
+        try {
+            validate();
+            try (Session session = open()) {
+                return run(session);
+            }
+        } finally {
+            release();
         }
+    }
+
+    /** Closes what {@link #validate} opened, whatever happened after. */
+    void release() {
     }
 
     /** The SOURCE argument as given, for messages; null before parsing. */

@@ -59,17 +59,22 @@ final class VtopCommand extends SourceCommand {
     int run(Session session) {
         VtopOutput output = VtopOutput.of(io, session.translatedSpace(), options.json, brief);
         Tally tally = new Tally(io);
-        try (AddressInput in = input) {
-            if (in == null) {
-                for (long va : parsed) {
-                    tally.add(output, session.translate(va));
-                }
-            } else {
-                in.forEach(va -> tally.add(output, session.translate(va)));
+        if (input == null) {
+            for (long va : parsed) {
+                tally.add(output, session.translate(va));
             }
+        } else {
+            input.forEach(va -> tally.add(output, session.translate(va)));
         }
         output.finish();
         return tally.status();
+    }
+
+    @Override
+    void release() {
+        if (input != null) {
+            input.close();
+        }
     }
 
     /**

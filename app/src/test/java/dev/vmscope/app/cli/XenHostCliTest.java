@@ -104,6 +104,26 @@ class XenHostCliTest {
     }
 
     @Test
+    void vmcoreinfoFileGivesTheDom0Kernel() throws IOException {
+        Path file = Corpus.file(SET, "truth/analysis/dom0-vmcoreinfo.from-x1.txt");
+        Map<String, String> dom0 = new HashMap<>();
+        Pattern attr = Pattern.compile("^attr (\\S+) = '?([^']*)'?$");
+        for (String line : Files.readAllLines(Corpus.file(SET, "truth/analysis/kdf-dom0-xlat.x1-vmcore.txt"))) {
+            Matcher m = attr.matcher(line);
+            if (m.find()) {
+                dom0.put(m.group(1), m.group(2));
+            }
+        }
+        CliRun r = CliRun.of("info", dump, "--vmcoreinfo", file.toString(), "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode info = r.json();
+        assertEquals(dom0.get("linux.uts.release"), info.get("kernelRelease").asText());
+        assertEquals(dom0.get("linux.phys_base"), info.get("physBase").asText());
+        assertEquals(Files.readAllLines(file).stream().filter(l -> l.contains("=")).count(), info.get("vmcoreinfo").size());
+        assertTrue(info.get("xen").get("vmcoreinfo").size() > 0, "the dump's own VMCOREINFO_XEN stays");
+    }
+
+    @Test
     void registersIncludeXenCrashRegs() throws IOException {
         List<String> expected = crashRegsCr3();
         assertEquals(2, expected.size());
@@ -143,6 +163,27 @@ class XenHostCliTest {
                 assertEquals(step.get("table").asText(), step.get("tableMachine").asText());
             }
         }
+    }
+
+    @Test
+    void tableOutsideTheDumpIsAFaultWithTheEntryUnread() {
+        long hole = -1;
+        JsonNode ranges = CliRun.of("map", dump, "--json").json().get("physical");
+        for (JsonNode r : ranges) {
+            if (r.get("kind").asText().equals("hole")) {
+                hole = Hex.parse(r.get("start").asText());
+            }
+        }
+        assertTrue(hole > 0, "the dump has a hole (the crash kernel's area): " + ranges);
+        CliRun r = CliRun.of("vtop", dump, "--root", Hex.of(hole), "--json", symbols.getFirst().va());
+        assertEquals(1, r.status());
+        JsonNode t = r.json().get(0);
+        assertEquals(false, t.get("mapped").asBoolean());
+        assertTrue(t.get("machine").isNull());
+        assertEquals("PML4 table not in the dump", t.get("fault").asText());
+        assertTrue(t.get("steps").get(0).get("entry").isNull());
+        assertEquals(1, r.errorLines().size());
+        assertTrue(r.stderr().contains("PML4 table not in the dump"), r.stderr());
     }
 
     @Test
