@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
  * per line, and the output is flushed once at the end.
  */
 final class BriefOutput implements VtopOutput {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
     private static final int BUFFER = 1 << 16;
 
     private final Streams io;
@@ -62,7 +61,7 @@ final class BriefOutput implements VtopOutput {
         line[at++] = 'x';
         int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
         for (int i = digits - 1; i >= 0; i--) {
-            line[at++] = DIGITS[(int) (v >>> (4 * i)) & 0xf];
+            line[at++] = HexDump.DIGITS[(int) (v >>> (4 * i)) & 0xf];
         }
         return at;
     }

@@ -51,6 +51,7 @@ public final class Cli {
 
     private static CommandLine commandLine(Streams io) {
         CommandLine cl = new CommandLine(new RootCommand());
+        cl.setExpandAtFiles(false);
         cl.addSubcommand(new InfoCommand(io));
         cl.addSubcommand(new VtopCommand(io));
         cl.addSubcommand(new RdCommand(io));

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
  * Addresses are right-aligned so the columns line up.
  */
 final class HexDump {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** The lowercase hexadecimal digits, for writers that place them one by one. */
+    static final char[] DIGITS = "0123456789abcdef".toCharArray();
     private static final int PER_LINE = 16;
 
     private HexDump() {

@@ -141,6 +141,14 @@ class CliUsageTest {
     }
 
     @Test
+    void anAtSignIsPartOfAFileName() {
+        Path source = dir.resolve("missing-dump");
+        CliRun r = CliRun.of("info", "@" + source);
+        assertEquals(2, r.status());
+        assertEquals(List.of("vmscope: cannot open (@" + source + ": no such file)"), r.errorLines());
+    }
+
+    @Test
     void negativeCpuIsUsage() throws IOException {
         Path file = Files.writeString(dir.resolve("notadump"), "text", StandardCharsets.US_ASCII);
         CliRun r = CliRun.of("regs", file.toString(), "--cpu", "-1");
