@@ -72,7 +72,7 @@ public final class Session implements AutoCloseable {
             int n = options.cpu().getAsInt();
             long cr3 = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
                     "--cpu " + n + ": the dump's notes give no CR3 for CPU " + n));
-            facts = facts.withRoot(cr3, "CR3 of CPU " + n);
+            facts = facts.withRoot(facts.mode().entries().rootTable(cr3), "CR3 of CPU " + n);
         } else if (fromInfo.isEmpty()) {
             Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
             if (withRoot.isEmpty()) {
@@ -80,7 +80,7 @@ public final class Session implements AutoCloseable {
                         "no kernel page-table root: the dump has no VMCOREINFO and no CPU note with CR3 (give --root ADDR or --vmcoreinfo FILE)"));
             }
             CpuState c = withRoot.get();
-            facts = facts.withRoot(c.pageTableRoot().get(), "CR3 of CPU " + c.cpu() + " (" + c.source() + " note)");
+            facts = facts.withRoot(facts.mode().entries().rootTable(c.pageTableRoot().get()), "CR3 of CPU " + c.cpu() + " (" + c.source() + " note)");
         }
         if (dump.vmcoreinfo().isPresent()) {
             PageTableWalker w = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
