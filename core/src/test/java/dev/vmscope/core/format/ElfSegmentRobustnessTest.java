@@ -59,6 +59,15 @@ class ElfSegmentRobustnessTest {
     }
 
     @Test
+    void segmentEndingExactlyAtTwoToThe64() {
+        // segment 2: p_memsz 0x1000; p_paddr 2^64 - 0x1000 would make its end 2^64, not an address
+        byte[] b = HostileElf.patched(VALID, IMAGE.programHeader(2) + 24, 8, 0xfffffffffffff000L);
+        DumpFormatException e = HostileElf.formatError(b, "f");
+        assertInProgramHeader(2, e);
+        assertTrue(e.expected().contains("below 2^64"), e.expected());
+    }
+
+    @Test
     void noteSegmentPastTheEnd() {
         byte[] b = HostileElf.patched(VALID, IMAGE.programHeader(0) + 32, 8, VALID.length);
         assertInProgramHeader(0, HostileElf.formatError(b, "f"));
