@@ -142,6 +142,10 @@ public final class DumpSpecBuilder {
         return elfClass;
     }
 
+    public int machine() {
+        return machine;
+    }
+
     public DumpSpec build() {
         return new DumpSpec(new DumpSpec.Elf(elfClass, machine, order, type, align, extendedNumbering),
                 loads, pokes, notes);

@@ -155,7 +155,8 @@ public final class DumpSpecParser {
                 builder.bytes(SpecValues.number(line.substring(0, colon).strip()),
                         SpecValues.data(line.substring(colon + 1).strip(), width, builder.order()), where);
             }
-            case "prstatus", "qemu" -> section.fields(line);
+            case "prstatus" -> section.fields(line, NoteLayouts.prstatus(builder.machine()));
+            case "qemu" -> section.fields(line, NoteLayouts.QEMU_CPU_STATE);
             case "vmcoreinfo" -> section.text.append(line).append('\n');
             case "note" -> section.data.writeBytes(SpecValues.data(line, 0, builder.order()));
             default -> throw new IllegalArgumentException("@" + section.kind + " has no body lines");
@@ -212,13 +213,15 @@ public final class DumpSpecParser {
             data.reset();
         }
 
-        void fields(String line) {
+        void fields(String line, NoteLayout layout) {
             for (String token : line.split("\\s+")) {
                 int eq = token.indexOf('=');
                 if (eq <= 0) {
                     throw new IllegalArgumentException("expected name=value, found '" + token + "'");
                 }
-                fields.put(token.substring(0, eq), SpecValues.number(token.substring(eq + 1)));
+                String name = token.substring(0, eq);
+                layout.slot(name);
+                fields.put(name, SpecValues.number(token.substring(eq + 1)));
             }
         }
     }
