@@ -5,6 +5,8 @@ import dev.vmscope.core.OpenOptions;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.UnsupportedDumpException;
 import dev.vmscope.core.io.ByteArrayStorage;
+import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.testing.DumpSpec;
 import dev.vmscope.core.testing.DumpSpecParser;
 import dev.vmscope.core.testing.ElfCoreWriter;
@@ -16,7 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +39,11 @@ class ElfHeaderRobustnessTest {
         try (Dump d = DumpFormats.open(new ByteArrayStorage("ok", VALID))) {
             assertEquals("elf-qemu", d.format());
             assertEquals(2, d.cpus().size());
+            // p_filesz 0x1000 < p_memsz 0x2000: the tail is zero, whatever fills the file part
+            assertEquals(List.of(new MemoryRange(0, 0x1000, RangeKind.RAM), new MemoryRange(0x1000, 0x2000, RangeKind.ZERO),
+                    new MemoryRange(0x2000, 0x100000, RangeKind.HOLE), new MemoryRange(0x100000, 0x101000, RangeKind.RAM)),
+                    d.memory().ranges());
+            assertArrayEquals(new byte[] {(byte) 0xaa, (byte) 0xaa, 0, 0}, d.memory().read(0xffe, 4));
         }
     }
 
