@@ -80,7 +80,7 @@ public final class Session implements AutoCloseable {
             int n = options.cpu().getAsInt();
             long root = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
                     "--cpu " + n + ": the dump's notes give no page-table root register for CPU " + n));
-            facts = facts.withRoot(root, "root register of CPU " + n);
+            facts = facts.withRoot(facts.mode().entries().rootTable(root), "root register of CPU " + n);
         } else if (fromInfo.isEmpty()) {
             Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
             if (withRoot.isEmpty()) {
@@ -91,7 +91,8 @@ public final class Session implements AutoCloseable {
                         + " and no CPU note carries a root register (give --root ADDR or --vmcoreinfo FILE)"));
             }
             CpuState c = withRoot.get();
-            facts = facts.withRoot(c.pageTableRoot().get(), "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
+            facts = facts.withRoot(facts.mode().entries().rootTable(c.pageTableRoot().get()),
+                    "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
         }
         PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
         facts = facts.withLayout(arch.layout(dump, walker, facts));
