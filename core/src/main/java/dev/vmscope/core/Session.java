@@ -6,6 +6,7 @@ import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.kernel.KernelFacts;
+import dev.vmscope.core.kernel.DumpFacts;
 import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
@@ -70,8 +71,9 @@ public final class Session implements AutoCloseable {
      */
     private static Session bootstrap(Dump dump, OpenOptions options) {
         KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
-        PagingMode mode = arch.pagingMode(dump);
-        Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(dump, mode);
+        DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
+        PagingMode mode = arch.pagingMode(inputs);
+        Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(inputs, mode);
         KernelFacts facts = fromInfo.orElseGet(() -> new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
                 mode, 0, "none", 0, 0, List.of()));
         if (options.root().isPresent()) {
@@ -95,7 +97,7 @@ public final class Session implements AutoCloseable {
                     "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
         }
         PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
-        facts = facts.withLayout(arch.layout(dump, walker, facts));
+        facts = facts.withLayout(arch.layout(inputs, walker, facts));
         return new Session(dump, Optional.of(facts), Optional.empty());
     }
 

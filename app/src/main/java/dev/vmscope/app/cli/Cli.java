@@ -28,6 +28,11 @@ public final class Cli {
         return firstArg != null && FIRST_WORDS.contains(firstArg);
     }
 
+    /** Runs one command line on the process's own standard streams and returns its exit status. */
+    public static int runOnConsole(String[] args) {
+        return run(args, System.in, System.out, System.err);
+    }
+
     /** Runs one command line and returns its exit status; reads {@code --from -} from standard input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, System.in, out, err);

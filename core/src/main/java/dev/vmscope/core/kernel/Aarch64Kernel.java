@@ -1,7 +1,6 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
@@ -22,7 +21,7 @@ import java.util.OptionalLong;
 public final class Aarch64Kernel implements KernelBootstrap {
 
     @Override
-    public PagingMode pagingMode(Dump dump) {
+    public PagingMode pagingMode(DumpFacts dump) {
         Optional<VmcoreInfo> info = dump.vmcoreinfo();
         long pageSize = info.map(i -> i.pageSize().orElse(4096)).orElse(4096L);
         int pageShift = Long.numberOfTrailingZeros(pageSize);
@@ -40,7 +39,7 @@ public final class Aarch64Kernel implements KernelBootstrap {
     }
 
     @Override
-    public Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode) {
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
         return dump.vmcoreinfo().flatMap(info -> {
             OptionalLong pgd = info.symbol("swapper_pg_dir");
             OptionalLong voffset = info.number("kimage_voffset");
@@ -56,7 +55,7 @@ public final class Aarch64Kernel implements KernelBootstrap {
     }
 
     @Override
-    public List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts) {
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
         int vaBits = facts.mode().form().vaBits();
         long pageOffset = -(1L << vaBits);
         long ramEnd = DirectMap.highestRam(dump.memory());

@@ -1,7 +1,6 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
@@ -20,13 +19,13 @@ import java.util.OptionalLong;
 public final class ArmKernel implements KernelBootstrap {
 
     @Override
-    public PagingMode pagingMode(Dump dump) {
+    public PagingMode pagingMode(DumpFacts dump) {
         boolean lpae = dump.vmcoreinfo().map(i -> i.config("ARM_LPAE")).orElse(false);
         return lpae ? PagingModes.armLpae() : PagingModes.armShort();
     }
 
     @Override
-    public Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode) {
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
         Optional<VmcoreInfo> info = dump.vmcoreinfo();
         OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
         if (symbol.isEmpty()) {
@@ -42,7 +41,7 @@ public final class ArmKernel implements KernelBootstrap {
     }
 
     @Override
-    public List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts) {
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
         return facts.linearMap().map(map -> {
             long end = DirectMap.highestRam(dump.memory());
             long stop = Math.min(map.virtualStart() + (end - map.physStart()), 0xf0000000L);

@@ -1,7 +1,6 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
@@ -21,7 +20,7 @@ public final class I386Kernel implements KernelBootstrap {
     private static final long CR4_PAE = 1 << 5;
 
     @Override
-    public PagingMode pagingMode(Dump dump) {
+    public PagingMode pagingMode(DumpFacts dump) {
         boolean pae = dump.vmcoreinfo().map(i -> i.config("X86_PAE")).orElse(false)
                 || dump.cpus().stream().map(c -> c.register("cr4")).flatMap(Optional::stream)
                 .anyMatch(r -> (r.value() & CR4_PAE) != 0);
@@ -29,7 +28,7 @@ public final class I386Kernel implements KernelBootstrap {
     }
 
     @Override
-    public Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode) {
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
         Optional<VmcoreInfo> info = dump.vmcoreinfo();
         OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
         if (symbol.isEmpty()) {
@@ -44,7 +43,7 @@ public final class I386Kernel implements KernelBootstrap {
     }
 
     @Override
-    public List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts) {
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
         return facts.linearMap().map(map -> {
             long lowmem = Math.min(DirectMap.highestRam(dump.memory()), 0x38000000L);
             return List.of(new VirtualRegion(map.virtualStart(), map.virtualStart() + lowmem, "direct map",

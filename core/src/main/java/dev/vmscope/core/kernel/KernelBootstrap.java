@@ -1,7 +1,6 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Architecture;
-import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 
@@ -24,11 +23,11 @@ public sealed interface KernelBootstrap permits X86_64Kernel, I386Kernel, Aarch6
     }
 
     /** The paging mode the dump's VMCOREINFO or CPU notes state. */
-    PagingMode pagingMode(Dump dump);
+    PagingMode pagingMode(DumpFacts dump);
 
     /** The kernel's root table and facts from VMCOREINFO alone, if it names enough. */
-    Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode);
+    Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode);
 
     /** The kernel's virtual layout, read from the dump where it is randomised. */
-    List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts);
+    List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts);
 }

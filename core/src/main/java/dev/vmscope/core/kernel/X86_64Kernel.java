@@ -1,7 +1,6 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
@@ -35,12 +34,12 @@ public final class X86_64Kernel implements KernelBootstrap {
     }
 
     @Override
-    public PagingMode pagingMode(Dump dump) {
+    public PagingMode pagingMode(DumpFacts dump) {
         return pagingMode(dump.vmcoreinfo());
     }
 
     @Override
-    public Optional<KernelFacts> fromVmcoreInfo(Dump dump, PagingMode mode) {
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
         return dump.vmcoreinfo().flatMap(info -> fromVmcoreInfo(info, mode));
     }
 
@@ -68,7 +67,7 @@ public final class X86_64Kernel implements KernelBootstrap {
     }
 
     @Override
-    public List<VirtualRegion> layout(Dump dump, PageTableWalker walker, KernelFacts facts) {
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
         return dump.vmcoreinfo()
                 .map(info -> new X86_64Layout(dump.memory(), walker, facts.pageTableRoot(), info).regions())
                 .orElse(List.of());
