@@ -1,5 +1,6 @@
 package dev.vmscope.app.cli;
 
+import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.Translation;
 import dev.vmscope.core.xlat.WalkResult;
 
@@ -30,10 +31,15 @@ final class BriefOutput implements VtopOutput {
 
     @Override
     public void add(Translation t) {
-        int n = hex(t.virtualAddress(), 0);
+        add(t.virtualAddress(), t.result() instanceof WalkResult.Mapped m ? m.address() : BatchTranslator.UNMAPPED);
+    }
+
+    /** One line for an address translated by the batch translator ({@link BatchTranslator#UNMAPPED} when not mapped). */
+    void add(long va, long pa) {
+        int n = hex(va, 0);
         line[n++] = ' ';
-        if (t.result() instanceof WalkResult.Mapped m) {
-            n = hex(m.address(), n);
+        if (pa != BatchTranslator.UNMAPPED) {
+            n = hex(pa, n);
         } else {
             line[n++] = '-';
         }

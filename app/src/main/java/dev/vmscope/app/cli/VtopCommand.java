@@ -2,6 +2,7 @@ package dev.vmscope.app.cli;
 
 import dev.vmscope.core.Session;
 import dev.vmscope.core.UnmappedAddressException;
+import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.Translation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,9 @@ final class VtopCommand extends SourceCommand {
     @Override
     int run(Session session) {
         VtopOutput output = VtopOutput.of(io, session.translatedSpace(), options.json, brief);
+        if (output instanceof BriefOutput fast) {
+            return runBrief(session, fast);
+        }
         Tally tally = new Tally(io);
         if (input == null) {
             for (long va : parsed) {
@@ -68,6 +72,40 @@ final class VtopCommand extends SourceCommand {
         }
         output.finish();
         return tally.status();
+    }
+
+    /**
+     * The batch path: no steps are recorded; the first unmapped address is walked once more at the end
+     * so that the line on stderr can name its fault.
+     */
+    private int runBrief(Session session, BriefOutput output) {
+        BatchTranslator batch = session.batchTranslator();
+        long[] counts = new long[2];
+        long[] firstUnmapped = {0};
+        java.util.function.LongConsumer each = va -> {
+            long pa = batch.translate(va);
+            output.add(va, pa);
+            if (++counts[0] % (1 << 16) == 0) {
+                io.checkOutput();
+            }
+            if (pa == BatchTranslator.UNMAPPED && counts[1]++ == 0) {
+                firstUnmapped[0] = va;
+            }
+        };
+        if (input == null) {
+            for (long va : parsed) {
+                each.accept(va);
+            }
+        } else {
+            input.forEach(each);
+        }
+        output.finish();
+        if (counts[1] == 0) {
+            return 0;
+        }
+        String why = new UnmappedAddressException(session.translate(firstUnmapped[0])).getMessage();
+        throw CliFailure.notMapped(counts[1] == 1 && counts[0] == 1 ? why
+                : counts[1] + " of " + counts[0] + " addresses are not mapped; the first: " + why);
     }
 
     @Override
