@@ -1,14 +1,12 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.PagingModes;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The 32-bit ARM Linux kernel: LPAE (3-level long descriptors) when VMCOREINFO says
@@ -26,18 +24,7 @@ public final class ArmKernel implements KernelBootstrap {
 
     @Override
     public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
-        Optional<VmcoreInfo> info = dump.vmcoreinfo();
-        OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
-        if (symbol.isEmpty()) {
-            return Optional.empty();
-        }
-        PageTableWalker walker = new PageTableWalker(dump.memory(), mode, dump.architecture().byteOrder());
-        return DirectMap.find(dump.memory(), walker, symbol.getAsLong()).map(map -> new KernelFacts(
-                info.flatMap(VmcoreInfo::osRelease), mode, map.physical(symbol.getAsLong()),
-                "VMCOREINFO SYMBOL(swapper_pg_dir)=" + Hex.of(symbol.getAsLong()) + " in the direct map (PAGE_OFFSET "
-                        + Hex.of(map.pageOffset()) + ", PHYS_OFFSET " + Hex.of(map.physOffset()) + ")",
-                0, 0, List.of(),
-                Optional.of(new KernelFacts.LinearMap(map.pageOffset(), map.physOffset()))));
+        return DirectMap.kernelFacts(dump, mode);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.vmscope.core.kernel;
 
+import dev.vmscope.core.Hex;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.RangeKind;
+import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
+import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.Translation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Finds a 32-bit kernel's direct map when VMCOREINFO does not state it: the page-table root is a
@@ -45,6 +49,25 @@ final class DirectMap {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The kernel facts of a 32-bit kernel whose root is {@code SYMBOL(swapper_pg_dir)} in a direct map
+     * that VMCOREINFO does not describe.
+     */
+    static Optional<KernelFacts> kernelFacts(DumpFacts dump, PagingMode mode) {
+        Optional<VmcoreInfo> info = dump.vmcoreinfo();
+        OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
+        if (symbol.isEmpty()) {
+            return Optional.empty();
+        }
+        long va = symbol.getAsLong();
+        PageTableWalker walker = new PageTableWalker(dump.memory(), mode, dump.architecture().byteOrder());
+        return find(dump.memory(), walker, va).map(map -> new KernelFacts(
+                info.flatMap(VmcoreInfo::osRelease), mode, map.physical(va),
+                "VMCOREINFO SYMBOL(swapper_pg_dir)=" + Hex.of(va) + " in the direct map (PAGE_OFFSET "
+                        + Hex.of(map.pageOffset()) + ", PHYS_OFFSET " + Hex.of(map.physOffset()) + ")",
+                0, 0, List.of(), Optional.of(new KernelFacts.LinearMap(map.pageOffset(), map.physOffset()))));
     }
 
     static long lowestRam(Memory memory) {

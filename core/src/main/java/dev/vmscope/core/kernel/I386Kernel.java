@@ -1,14 +1,12 @@
 package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.PagingModes;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The i386 Linux kernel: PAE when VMCOREINFO says {@code CONFIG_X86_PAE=y} (or, without VMCOREINFO, when
@@ -29,17 +27,7 @@ public final class I386Kernel implements KernelBootstrap {
 
     @Override
     public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
-        Optional<VmcoreInfo> info = dump.vmcoreinfo();
-        OptionalLong symbol = info.map(i -> i.symbol("swapper_pg_dir")).orElse(OptionalLong.empty());
-        if (symbol.isEmpty()) {
-            return Optional.empty();
-        }
-        PageTableWalker walker = new PageTableWalker(dump.memory(), mode, dump.architecture().byteOrder());
-        return DirectMap.find(dump.memory(), walker, symbol.getAsLong()).map(map -> new KernelFacts(
-                info.flatMap(VmcoreInfo::osRelease), mode, map.physical(symbol.getAsLong()),
-                "VMCOREINFO SYMBOL(swapper_pg_dir)=" + Hex.of(symbol.getAsLong()) + " in the direct map at PAGE_OFFSET "
-                        + Hex.of(map.pageOffset()), 0, 0, List.of(),
-                Optional.of(new KernelFacts.LinearMap(map.pageOffset(), map.physOffset()))));
+        return DirectMap.kernelFacts(dump, mode);
     }
 
     @Override
