@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The kernel's resource tree as /proc/iomem prints it: {@code start-end : name} with inclusive hex
- * bounds, two spaces of indentation per level of nesting. Read without root the kernel prints every
- * address as zero.
+ * bounds, two spaces of indentation per level of nesting. Read without CAP_SYS_ADMIN the kernel
+ * prints every address as zero.
  *
  * @param resources every line, in file order
  */

@@ -36,7 +36,7 @@ final class PhysicalDeviceSource {
             }
             Iomem iomem = Iomem.parse(text.get(), root.describe(Iomem.PATH));
             if (iomem.addressesHidden()) {
-                return refused(kind, Iomem.PATH + " shows every address as 0 (the kernel hides them from a reader without root)");
+                return refused(kind, Iomem.PATH + " shows every address as 0 (the kernel hides them from a reader without CAP_SYS_ADMIN)");
             }
             ram = iomem.systemRam();
             if (ram.isEmpty()) {

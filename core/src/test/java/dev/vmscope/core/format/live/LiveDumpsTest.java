@@ -135,6 +135,17 @@ class LiveDumpsTest {
     }
 
     @Test
+    void hiddenIomemAddressesRefuseDevMem() throws java.io.IOException {
+        FakeRoot root = FakeRoot.build(dir, FakeKernel.OPEN);
+        java.nio.file.Files.writeString(dir.resolve("proc/iomem"), "00000000-00000000 : Reserved\n00000000-00000000 : System RAM\n");
+        try (Session s = Session.open(LiveDumps.open(root.machineRoot(), "/dev/mem"), OpenOptions.DEFAULT)) {
+            assertEquals("kcore", s.dump().format());
+            assertEquals("/proc/iomem shows every address as 0 (the kernel hides them from a reader without CAP_SYS_ADMIN)",
+                    field(s.dump(), "refused /dev/mem").orElseThrow());
+        }
+    }
+
+    @Test
     void integrityLockdownClosesDevMemOnly() {
         try (Session s = open(FakeKernel.OPEN.withLockdown(Lockdown.INTEGRITY), "/dev/mem")) {
             assertEquals("kcore", s.dump().format());
