@@ -26,6 +26,9 @@ public final class LiveOpener {
     }
 
     /**
+     * Opens a live source. Through the reader this blocks until the reader has announced itself, which
+     * may wait for a password: call it from a background task, never on the FX thread.
+     *
      * @throws DumpIoException when the source cannot be read, saying why (lockdown, rights, no way to elevate)
      */
     public static Session open(String source, OpenOptions options, ReaderLauncher.Frontend frontend) {
