@@ -8,8 +8,13 @@ import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.kernel.KernelFacts;
 import dev.vmscope.core.kernel.X86_64Kernel;
 import dev.vmscope.core.kernel.X86_64Layout;
+import dev.vmscope.core.io.Address;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.notes.VmcoreInfoScanner;
+import dev.vmscope.core.xen.PvDomain;
+import dev.vmscope.core.xen.XenFacts;
+import dev.vmscope.core.xen.XenHost;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.Translation;
 import dev.vmscope.core.xlat.WalkResult;
@@ -29,11 +34,20 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private final Optional<XenHost> xenHost;
+    private final Optional<PvDomain> pvDomain;
 
     private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
+        this(dump, kernel, kernelProblem, Optional.empty(), Optional.empty());
+    }
+
+    private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem, Optional<XenHost> xenHost,
+                    Optional<PvDomain> pvDomain) {
         this.dump = dump;
         this.kernel = kernel;
         this.kernelProblem = kernelProblem;
+        this.xenHost = xenHost;
+        this.pvDomain = pvDomain;
         this.walker = kernel.map(k -> new PageTableWalker(dump.memory(), k.mode(), dump.architecture().byteOrder()));
     }
 
@@ -41,9 +55,9 @@ public final class Session implements AutoCloseable {
         return open(path, options, Progress.NONE);
     }
 
-    /** Opens a file, reporting long work (indexing a flattened dump) to {@code progress}. */
+    /** Opens a file, reporting long work (indexing a flattened dump, Xen's p2m, a VMCOREINFO search) to {@code progress}. */
     public static Session open(Path path, OpenOptions options, Progress progress) {
-        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options);
+        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options, progress);
     }
 
     public static Session open(Storage storage, OpenOptions options) {
@@ -51,10 +65,28 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(Dump opened, OpenOptions options) {
+        return open(opened, options, Progress.NONE);
+    }
+
+    /**
+     * Opens an opened dump. A Xen host dump gets dom0's p2m and VMCOREINFO ({@link XenHost}); any other
+     * dump without VMCOREINFO is searched for the kernel's note ({@link VmcoreInfoScanner}).
+     */
+    public static Session open(Dump opened, OpenOptions options, Progress progress) {
         try {
             Dump dump = options.vmcoreinfo().map(f -> opened.withVmcoreInfo(readVmcoreInfo(f))).orElse(opened);
+            if (isXenHost(dump)) {
+                XenHost host = XenHost.open(dump.memory(), dump.notes(), dump.cpus(), dump.architecture(), dump.source(),
+                        dump.vmcoreinfo(), progress);
+                Dump withInfo = dump.vmcoreinfo().isPresent() ? dump
+                        : host.dom0VmcoreInfo().value().map(dump::withVmcoreInfo).orElse(dump);
+                return openX86_64(withInfo, options, Optional.of(host), host.dom0().value());
+            }
+            if (dump.vmcoreinfo().isEmpty()) {
+                dump = scanForVmcoreInfo(dump, progress);
+            }
             return switch (dump.architecture()) {
-                case X86_64 -> openX86_64(dump, options);
+                case X86_64 -> openX86_64(dump, options, Optional.empty(), Optional.empty());
                 default -> new Session(dump, Optional.empty(), Optional.of("page-table walks of " + dump.architecture().id()
                         + " dumps are not available in this version"));
             };
@@ -64,8 +96,54 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static Session openX86_64(Dump dump, OpenOptions options) {
+    private static boolean isXenHost(Dump dump) {
+        return dump.architecture() == dev.vmscope.core.Architecture.X86_64 && dump.memory().space() == Space.MACHINE
+                && XenFacts.isXenHost(dump.notes());
+    }
+
+    /**
+     * Searches the dump's memory for the kernel's VMCOREINFO note. On x86-64 the note is taken only when the
+     * kernel it describes reads back its own release through its own page tables (so a guest's note found in
+     * a host's memory is not mistaken for the host's).
+     */
+    private static Dump scanForVmcoreInfo(Dump dump, Progress progress) {
+        Optional<VmcoreInfo> found = VmcoreInfoScanner.scan(dump.memory(), VmcoreInfoScanner.Strategy.PAGE_START,
+                dump.memory().space().word() + " memory", progress).map(VmcoreInfoScanner.Found::info);
+        if (found.isEmpty() || (dump.architecture() == dev.vmscope.core.Architecture.X86_64 && !readsOwnRelease(dump, found.get()))) {
+            return dump;
+        }
+        return dump.withVmcoreInfo(found.get());
+    }
+
+    private static boolean readsOwnRelease(Dump dump, VmcoreInfo info) {
+        Optional<KernelFacts> k = X86_64Kernel.fromVmcoreInfo(info);
+        java.util.OptionalLong uts = info.symbol("init_uts_ns");
+        if (k.isEmpty() || uts.isEmpty() || info.osRelease().isEmpty()) {
+            return false;
+        }
+        long release = uts.getAsLong() + info.offset("uts_namespace.name").orElse(0) + 2 * 65;
+        Translation t = new PageTableWalker(dump.memory(), k.get().mode(), dump.architecture().byteOrder())
+                .walk(k.get().pageTableRoot(), release);
+        try {
+            return t.mapping().map(m -> dev.vmscope.core.io.Bytes.cString(dump.memory().read(m.address(), 65), 0, 65))
+                    .filter(r -> r.equals(info.osRelease().get())).isPresent();
+        } catch (MemoryAccessException e) {
+            return false;
+        }
+    }
+
+    private static Session openX86_64(Dump dump, OpenOptions options, Optional<XenHost> xen, Optional<PvDomain> pv) {
         Optional<KernelFacts> fromInfo = dump.vmcoreinfo().flatMap(X86_64Kernel::fromVmcoreInfo);
+        if (fromInfo.isPresent() && pv.isPresent()) {
+            KernelFacts k = fromInfo.get();
+            Optional<Address> machine = pv.get().machineOf(k.pageTableRoot());
+            if (machine.isEmpty() && options.root().isEmpty() && options.cpu().isEmpty()) {
+                return new Session(dump, Optional.empty(), Optional.of("the kernel's page-table root at pseudo-physical "
+                        + Hex.of(k.pageTableRoot()) + " has no machine frame in the p2m (give --root ADDR or --cpu N)"), xen, pv);
+            }
+            fromInfo = machine.map(m -> k.withRoot(m.value(), k.rootOrigin() + " = pseudo-physical " + Hex.of(k.pageTableRoot())
+                    + ", machine " + Hex.of(m.value()) + " by the p2m"));
+        }
         KernelFacts facts = fromInfo.orElse(null);
         if (facts == null) {
             facts = new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
@@ -82,16 +160,24 @@ public final class Session implements AutoCloseable {
             Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
             if (withRoot.isEmpty()) {
                 return new Session(dump, Optional.empty(), Optional.of(
-                        "no kernel page-table root: the dump has no VMCOREINFO and no CPU note with CR3 (give --root ADDR or --vmcoreinfo FILE)"));
+                        "no kernel page-table root: the dump has no VMCOREINFO and no CPU note with CR3 (give --root ADDR or --vmcoreinfo FILE)"),
+                        xen, pv);
             }
             CpuState c = withRoot.get();
             facts = facts.withRoot(c.pageTableRoot().get(), "CR3 of CPU " + c.cpu() + " (" + c.source() + " note)");
         }
-        if (dump.vmcoreinfo().isPresent()) {
+        if (dump.vmcoreinfo().isPresent() && pv.isPresent()) {
+            Optional<Address> pseudoRoot = pv.get().pseudoPhysicalOf(facts.pageTableRoot());
+            if (pseudoRoot.isPresent()) {
+                PageTableWalker w = pv.get().pseudoPhysicalWalker(facts.mode());
+                facts = facts.withLayout(new X86_64Layout(pv.get().pseudoPhysical(), w, pseudoRoot.get().value(),
+                        dump.vmcoreinfo().get()).regions());
+            }
+        } else if (dump.vmcoreinfo().isPresent()) {
             PageTableWalker w = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
             facts = facts.withLayout(new X86_64Layout(dump.memory(), w, facts.pageTableRoot(), dump.vmcoreinfo().get()).regions());
         }
-        return new Session(dump, Optional.of(facts), Optional.empty());
+        return new Session(dump, Optional.of(facts), Optional.empty(), xen, pv);
     }
 
     private static Optional<Long> cpuRoot(Dump dump, int cpu) {
@@ -115,6 +201,19 @@ public final class Session implements AutoCloseable {
         return kernel;
     }
 
+    /** Xen's facts, its own view and dom0, when the dump is a Xen host's. */
+    public Optional<XenHost> xenHost() {
+        return xenHost;
+    }
+
+    /**
+     * The paravirtualised domain whose kernel this session translates (dom0 of a Xen host dump), when its
+     * p2m is known: its walks give machine addresses with the pseudo-physical ones alongside.
+     */
+    public Optional<PvDomain> pvDomain() {
+        return pvDomain;
+    }
+
     /** Why there is no kernel translation, when there is none. */
     public Optional<String> kernelProblem() {
         return kernelProblem;
@@ -134,9 +233,10 @@ public final class Session implements AutoCloseable {
         return translate(va, requireKernel().pageTableRoot());
     }
 
-    /** Translates with another root, e.g. a CPU's CR3. */
+    /** Translates with another root, e.g. a CPU's CR3 (machine for a Xen host: then the pseudo-physical comes alongside). */
     public Translation translate(long va, long rootRegister) {
-        return walker.orElseThrow(this::noKernel).walk(rootRegister, va);
+        PageTableWalker w = walker.orElseThrow(this::noKernel);
+        return pvDomain.map(pv -> pv.translate(w, rootRegister, va)).orElseGet(() -> w.walk(rootRegister, va));
     }
 
     public Optional<Long> cpuPageTableRoot(int cpu) {
@@ -153,11 +253,15 @@ public final class Session implements AutoCloseable {
         switch (space) {
             case KERNEL_VIRTUAL -> readVirtual(address, out);
             case PHYSICAL, MACHINE -> {
-                if (space != dump.memory().space()) {
+                if (space == dump.memory().space()) {
+                    dump.memory().read(address, out, 0, length);
+                } else if (space == Space.PHYSICAL && pvDomain.isPresent()) {
+                    pvDomain.get().pseudoPhysical().read(address, out, 0, length);
+                } else {
                     throw new UnsupportedDumpException(dump.source(), 0, space.word() + " reads of a dump that holds "
-                            + dump.memory().space().word() + " memory need the Xen p2m");
+                            + dump.memory().space().word() + " memory need the Xen p2m, which is not known: "
+                            + xenHost.map(x -> x.dom0().explanation()).orElse("the dump has no Xen notes"));
                 }
-                dump.memory().read(address, out, 0, length);
             }
         }
         return out;
