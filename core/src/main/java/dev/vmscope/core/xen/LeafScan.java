@@ -73,6 +73,11 @@ final class LeafScan {
                 continue;
             }
             long at = ((Leaf.At) leaves[s]).machine();
+            if (shared.contains(at) && sharedKinds.computeIfAbsent(at, a -> Shared.of(machine, a, order)) == Shared.EMPTY) {
+                out.gap(first, end, P2mKind.UNREACHABLE, "its leaf is the shared page of ~0 entries at machine " + Hex.of(at)
+                        + " that fills slots the p2m was not built for");
+                continue;
+            }
             try {
                 machine.read(at, page, 0, page.length);
             } catch (MemoryAccessException e) {
@@ -81,11 +86,6 @@ final class LeafScan {
             }
             for (int i = 0; i < ENTRIES; i++) {
                 entries[i] = Bytes.u64(page, i * 8, order);
-            }
-            if (shared.contains(at) && sharedKinds.computeIfAbsent(at, a -> Shared.of(entries)) == Shared.EMPTY) {
-                out.gap(first, end, P2mKind.UNREACHABLE, "its leaf is the shared page of ~0 entries at machine " + Hex.of(at)
-                        + " that fills slots the p2m was not built for");
-                continue;
             }
             for (long pfn = first; pfn < end; pfn++) {
                 out.entry(pfn, P2mEntry.decode(entries[(int) (pfn - first)], pfn));
@@ -118,12 +118,19 @@ final class LeafScan {
 
     /** What a leaf page shared by several slots holds: Linux shares only an all-~0 and an all-identity page. */
     private enum Shared {
-        EMPTY, IDENTITY, MIXED;
+        EMPTY, IDENTITY, MIXED, UNREADABLE;
 
-        static Shared of(long[] entries) {
+        static Shared of(Memory machine, long at, ByteOrder order) {
+            byte[] page;
+            try {
+                page = machine.read(at, ENTRIES * 8);
+            } catch (MemoryAccessException e) {
+                return UNREADABLE;
+            }
             boolean empty = true;
             boolean identity = true;
-            for (long e : entries) {
+            for (int i = 0; i < ENTRIES; i++) {
+                long e = Bytes.u64(page, i * 8, order);
                 empty &= e == P2mEntry.INVALID;
                 identity &= e != P2mEntry.INVALID && (e & (P2mEntry.IDENTITY_BIT | P2mEntry.FOREIGN_BIT)) == P2mEntry.IDENTITY_BIT;
             }

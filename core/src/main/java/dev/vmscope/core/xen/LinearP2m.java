@@ -102,6 +102,6 @@ public final class LinearP2m implements P2m {
             return new LeafScan.Leaf.At(m.address());
         }
         WalkResult.Fault f = (WalkResult.Fault) t.result();
-        return new LeafScan.Leaf.Missing("the list's page at virtual " + Hex.of(va) + ": " + f.reason() + " (" + f.detail() + ")");
+        return new LeafScan.Leaf.Missing("its page of the list (at p2m_vaddr + 8 * pfn) cannot be reached: " + f.reason());
     }
 }

@@ -97,27 +97,41 @@ public final class TreeP2m implements P2m {
 
         private Page top;
         private final Map<Integer, Page> mids = new HashMap<>();
+        /** The frames of the upper levels: a leaf there would make the tree refer back to itself. */
+        private final java.util.Set<Long> lists = new java.util.HashSet<>();
 
         LeafScan.Leaf leaf(long slot) {
             int t = (int) (slot / LeafScan.ENTRIES);
             int m = (int) (slot % LeafScan.ENTRIES);
             if (top == null) {
                 top = read(frameListList, "frame-list-list");
+                lists.add(frameListList);
+                if (top.problem() == null) {
+                    for (long e : top.entries()) {
+                        lists.add(e);
+                    }
+                }
             }
             if (top.problem() != null) {
                 return new LeafScan.Leaf.Missing(top.problem());
             }
             long mid = top.entries()[t];
             if (!P2mEntryFormat.TREE.entries().decode(mid, 0, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("frame-list-list[" + t + "] = " + Hex.of(mid) + " names no frame list");
+                return new LeafScan.Leaf.Missing("its frame-list-list entry " + Hex.of(mid) + " names no frame list");
             }
-            Page midPage = mids.computeIfAbsent(t, i -> read(mid, "frame list " + i));
+            if (mid == frameListList) {
+                return new LeafScan.Leaf.Missing("its frame-list-list entry names the frame-list-list itself (a loop)");
+            }
+            Page midPage = mids.computeIfAbsent(t, i -> read(mid, "frame list"));
             if (midPage.problem() != null) {
                 return new LeafScan.Leaf.Missing(midPage.problem());
             }
             long leaf = midPage.entries()[m];
             if (!P2mEntryFormat.TREE.entries().decode(leaf, 1, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("frame list " + t + " [" + m + "] = " + Hex.of(leaf) + " names no p2m page");
+                return new LeafScan.Leaf.Missing("its frame-list entry " + Hex.of(leaf) + " names no p2m page");
+            }
+            if (lists.contains(leaf)) {
+                return new LeafScan.Leaf.Missing("its p2m page " + Hex.of(leaf) + " is one of the tree's own list pages (a loop)");
             }
             return new LeafScan.Leaf.At(leaf << 12);
         }
