@@ -75,6 +75,26 @@ class LinearP2mTest {
     }
 
     @Test
+    void aFrameListListOfAllOnesMeansTheLinearListOfDom0sSharedInfo() {
+        MachineImage m = image();
+        // shared_info page at 0x500000; arch_shared_info after 32 vcpu_info (64 bytes), two 64-word arrays and 4 words of 32 bits
+        m.add("0x500c10: 0x700 0xffffffffffffffff 0 0x300000 0xffffc90000000000 2");
+        ArchSharedInfo arch = ArchSharedInfo.read(m, 0x500000, ByteOrder.LITTLE_ENDIAN);
+        assertEquals(new ArchSharedInfo(dev.vmscope.core.io.Address.machine(0x500000), 0x700, -1L, 0, CR3, VADDR, 2), arch);
+        assertTrue(arch.linearOnly() && arch.plausible());
+        XenFacts facts = XenFacts.of(List.of(new dev.vmscope.core.notes.ElfNote("Xen", 0x1000001,
+                ElfWriter.words(4, 17, 0, 0, 0, 0, 0, 0, 0x1000000, -1L), 0)), m, dev.vmscope.core.Architecture.X86_64, "t").orElseThrow();
+        Finding<P2m> chosen = Dom0P2mChooser.choose(m, facts, Finding.found(arch, "built"), ByteOrder.LITTLE_ENDIAN, "t");
+        LinearP2m p = (LinearP2m) chosen.value().orElseThrow();
+        assertEquals(0x700, p.maxPfn().value());
+        assertEquals(0x7002, p.lookup(2).mfn().orElseThrow());
+        Finding<P2m> without = Dom0P2mChooser.choose(m, facts, Finding.missing("not found"), ByteOrder.LITTLE_ENDIAN, "t");
+        assertTrue(without.value().isEmpty());
+        assertEquals("the crash note's frame-list-list is ~0 (a linear p2m) and dom0's shared-info page was not found: not found",
+                without.explanation());
+    }
+
+    @Test
     void theListMustBePageAligned() {
         assertThrows(IllegalArgumentException.class, () -> new LinearP2m(image(), CR3, VADDR + 8, new MaxPfn(1, "given"),
                 PagingModes.x86_64(false, X86_64Entry.standard()), ByteOrder.LITTLE_ENDIAN, "test"));
