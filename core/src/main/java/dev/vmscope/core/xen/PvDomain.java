@@ -1,8 +1,12 @@
 package dev.vmscope.core.xen;
 
+import dev.vmscope.core.Hex;
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.io.Address;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
+import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.notes.VmcoreInfoScanner;
 import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.Translation;
@@ -78,6 +82,25 @@ public final class PvDomain {
         }
         Optional<Address> result = t.mapping().flatMap(m -> pseudoPhysicalOf(m.address()));
         return t.withPseudoPhysical(tables, result);
+    }
+
+    /**
+     * Finds the domain kernel's VMCOREINFO note in its pseudo-physical memory: page starts first, then every
+     * 4-byte position (kernels before 4.13). The origin names both addresses.
+     *
+     * @param who the domain's name in messages, e.g. {@code dom0}
+     */
+    public Finding<VmcoreInfo> findVmcoreInfo(String who, Progress progress) {
+        for (VmcoreInfoScanner.Strategy s : VmcoreInfoScanner.Strategy.values()) {
+            Optional<VmcoreInfoScanner.Found> f = VmcoreInfoScanner.scan(pseudo, s, who + "'s pseudo-physical memory", progress);
+            if (f.isPresent()) {
+                String machine = machineOf(f.get().address()).map(a -> " (machine " + Hex.of(a.value()) + ")").orElse("");
+                VmcoreInfo info = f.get().info();
+                VmcoreInfo placed = new VmcoreInfo(info.entries(), info.origin() + machine);
+                return Finding.found(placed, placed.origin());
+            }
+        }
+        return Finding.missing("no VMCOREINFO note in " + who + "'s pseudo-physical memory (give --vmcoreinfo FILE)");
     }
 
     /**

@@ -37,9 +37,13 @@ public record XenFacts(Optional<XenCrashInfo> crashInfo, List<XenString> strings
         notesFound = List.copyOf(notesFound);
     }
 
-    /** Whether the notes are those of a Xen host: any {@code Xen} note or {@code VMCOREINFO_XEN}. */
+    /**
+     * Whether the notes are those of a Xen host's crash: {@code crash_xen_info_t}, {@code CRASH_REGS}, the
+     * obsolete CR3 note or {@code VMCOREINFO_XEN} (not the {@code Xen} notes of an {@code xl dump-core} file).
+     */
     public static boolean isXenHost(List<ElfNote> notes) {
-        return notes.stream().anyMatch(n -> n.name().equals(NoteTypes.XEN) || n.name().equals(NoteTypes.VMCOREINFO_XEN));
+        return notes.stream().anyMatch(n -> n.name().equals(NoteTypes.VMCOREINFO_XEN) || n.type() == NoteTypes.NT_XEN_KDUMP_CR3
+                || n.is(NoteTypes.XEN, NoteTypes.XEN_ELFNOTE_CRASH_INFO) || n.is(NoteTypes.XEN, NoteTypes.XEN_ELFNOTE_CRASH_REGS));
     }
 
     /**

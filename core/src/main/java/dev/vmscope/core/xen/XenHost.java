@@ -1,7 +1,6 @@
 package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Architecture;
-import dev.vmscope.core.Hex;
 import dev.vmscope.core.Progress;
 import dev.vmscope.core.UnsupportedDumpException;
 import dev.vmscope.core.io.Memory;
@@ -9,7 +8,6 @@ import dev.vmscope.core.io.Space;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.ElfNote;
 import dev.vmscope.core.notes.VmcoreInfo;
-import dev.vmscope.core.notes.VmcoreInfoScanner;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +56,7 @@ public final class XenHost {
         Finding<PvDomain> dom0 = p2m.value().map(p -> domain(p, machine, order, progress, p2m.explanation()))
                 .orElse(Finding.missing(p2m.explanation()));
         Finding<VmcoreInfo> info = given.map(i -> Finding.found(i, i.origin()))
-                .orElseGet(() -> dom0.value().map(d -> scan(d, progress))
+                .orElseGet(() -> dom0.value().map(d -> d.findVmcoreInfo("dom0", progress))
                         .orElse(Finding.missing("dom0's pseudo-physical memory is unknown: " + dom0.explanation())));
         return new XenHost(facts, xen, m2p, shared, dom0, info);
     }
@@ -69,21 +67,6 @@ public final class XenHost {
         } catch (UnsupportedDumpException e) {
             return Finding.missing(e.getMessage());
         }
-    }
-
-    /** Scans dom0's pseudo-physical memory: page starts first, then every 4-byte position (kernels before 4.13). */
-    private static Finding<VmcoreInfo> scan(PvDomain d, Progress progress) {
-        for (VmcoreInfoScanner.Strategy s : VmcoreInfoScanner.Strategy.values()) {
-            Optional<VmcoreInfoScanner.Found> f = VmcoreInfoScanner.scan(d.pseudoPhysical(), s, "dom0's pseudo-physical memory", progress);
-            if (f.isPresent()) {
-                long at = f.get().address();
-                String machine = d.machineOf(at).map(a -> " (machine " + Hex.of(a.value()) + ")").orElse("");
-                VmcoreInfo info = f.get().info();
-                VmcoreInfo placed = new VmcoreInfo(info.entries(), info.origin() + machine);
-                return Finding.found(placed, placed.origin());
-            }
-        }
-        return Finding.missing("no VMCOREINFO note in dom0's pseudo-physical memory (give --vmcoreinfo FILE)");
     }
 
     public XenFacts facts() {
