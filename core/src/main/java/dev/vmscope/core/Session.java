@@ -13,6 +13,7 @@ import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
 import dev.vmscope.core.notes.VmcoreInfoScanner;
 import dev.vmscope.core.xen.PvDomain;
+import dev.vmscope.core.xen.PvGuestMemory;
 import dev.vmscope.core.xen.XenFacts;
 import dev.vmscope.core.xen.XenHost;
 import dev.vmscope.core.xlat.PageTableWalker;
@@ -81,6 +82,14 @@ public final class Session implements AutoCloseable {
                 Dump withInfo = dump.vmcoreinfo().isPresent() ? dump
                         : host.dom0VmcoreInfo().value().map(dump::withVmcoreInfo).orElse(dump);
                 return openX86_64(withInfo, options, Optional.of(host), host.dom0().value());
+            }
+            if (dump.architecture() == dev.vmscope.core.Architecture.X86_64 && dump.memory() instanceof PvGuestMemory guest
+                    && guest.p2m().isPresent()) {
+                PvDomain pv = new PvDomain(guest.p2m().get(), guest.p2m().get().enumerate(progress), dump.memory(),
+                        dump.architecture().byteOrder());
+                Dump withInfo = dump.vmcoreinfo().isPresent() ? dump
+                        : pv.findVmcoreInfo("the guest", progress).value().map(dump::withVmcoreInfo).orElse(dump);
+                return openX86_64(withInfo, options, Optional.empty(), Optional.of(pv));
             }
             if (dump.vmcoreinfo().isEmpty()) {
                 dump = scanForVmcoreInfo(dump, progress);
