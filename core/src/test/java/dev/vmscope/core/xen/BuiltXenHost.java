@@ -16,19 +16,19 @@ import java.util.List;
  * init_top_pgt at pfn 2, its PDPT, PD and PT at pfns 3, 4 and 5, init_uts_ns at pfn 7, the
  * VMCOREINFO note at the start of pfn 8.
  */
-final class BuiltXenHost {
-    static final long KERNEL = 0xffffffff80000000L;
-    static final long TEXT_VA = KERNEL + 0x9000;
-    static final long UTS_VA = KERNEL + 0x7000;
-    static final long ROOT_MACHINE = 0x202000;
-    static final String RELEASE = "9.9.9-xen-test";
-    static final String VMCOREINFO = "OSRELEASE=" + RELEASE + "\nPAGESIZE=4096\nSYMBOL(init_uts_ns)=ffffffff80007000\n"
+public final class BuiltXenHost {
+    public static final long KERNEL = 0xffffffff80000000L;
+    public static final long TEXT_VA = KERNEL + 0x9000;
+    public static final long UTS_VA = KERNEL + 0x7000;
+    public static final long ROOT_MACHINE = 0x202000;
+    public static final String RELEASE = "9.9.9-xen-test";
+    public static final String VMCOREINFO = "OSRELEASE=" + RELEASE + "\nPAGESIZE=4096\nSYMBOL(init_uts_ns)=ffffffff80007000\n"
             + "OFFSET(uts_namespace.name)=0\nSYMBOL(init_top_pgt)=ffffffff80002000\nNUMBER(phys_base)=0\nKERNELOFFSET=0\n";
 
     private BuiltXenHost() {
     }
 
-    static MachineImage memory(boolean withVmcoreInfo) {
+    public static MachineImage memory(boolean withVmcoreInfo) {
         MachineImage m = MachineImage.parse(Space.MACHINE, """
                 # Xen's strings
                 0x3f0000: ".9"
@@ -57,7 +57,7 @@ final class BuiltXenHost {
         return m;
     }
 
-    static byte[] vmcoreinfoNote(String text) {
+    public static byte[] vmcoreinfoNote(String text) {
         byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(24 + t.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(11).putInt(t.length).putInt(0).put("VMCOREINFO\0\0".getBytes(StandardCharsets.ISO_8859_1)).put(t);
@@ -65,7 +65,7 @@ final class BuiltXenHost {
     }
 
     /** The dump with a crash note of {@code words} words (8, 9 or 10) and one CPU whose CR3 is dom0's root. */
-    static byte[] elf(int words, boolean withVmcoreInfo) {
+    public static byte[] elf(int words, boolean withVmcoreInfo) {
         long[] all = {4, 18, 0x3f0000, 0x3f0010, 0x3f0020, 0x3f0030, 0x3f0040, 0, 0x3c00000, 0x100};
         long[] w = java.util.Arrays.copyOf(all, words);
         if (words == 9) {

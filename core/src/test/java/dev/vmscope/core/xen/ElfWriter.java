@@ -72,31 +72,33 @@ public final class ElfWriter {
         return out.toByteArray();
     }
 
-    /** A section-only ELF core (xc_core): header, section contents, {@code .shstrtab}, then the section headers. */
+    /**
+     * A section-only ELF core laid out as xc_core writes it: the ELF header, the section headers (null
+     * first, {@code .shstrtab} last), then each section's contents in order ({@code .xen_pages} page
+     * aligned), then the names.
+     */
     public static byte[] sections(List<Section> sections) {
         ByteArrayOutputStream strtab = new ByteArrayOutputStream();
         strtab.write(0);
-        List<Integer> nameAt = new ArrayList<>();
         List<Section> all = new ArrayList<>(sections);
         all.add(new Section(".shstrtab", SHT_STRTAB, null));
+        List<Integer> nameAt = new ArrayList<>();
         for (Section s : all) {
             nameAt.add(strtab.size());
             strtab.writeBytes((s.name() + "\0").getBytes(StandardCharsets.ISO_8859_1));
         }
         byte[] names = strtab.toByteArray();
+        long at = 64 + 64L * (all.size() + 1);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<long[]> placed = new ArrayList<>();
-        long at = 64;
         for (Section s : all) {
             byte[] c = s.contents() == null ? names : s.contents();
-            long aligned = (at + 7) & ~7L;
+            long aligned = s.name().equals(".xen_pages") ? (at + 4095) & ~4095L : (at + 7) & ~7L;
             body.writeBytes(new byte[(int) (aligned - at)]);
             placed.add(new long[] {aligned, c.length});
             body.writeBytes(c);
             at = aligned + c.length;
         }
-        long shoff = (at + 7) & ~7L;
-        body.writeBytes(new byte[(int) (shoff - at)]);
         ByteBuffer sh = ByteBuffer.allocate(64 * (all.size() + 1)).order(ByteOrder.LITTLE_ENDIAN);
         sh.put(new byte[64]);
         for (int i = 0; i < all.size(); i++) {
@@ -104,9 +106,9 @@ public final class ElfWriter {
                     .putLong(placed.get(i)[0]).putLong(placed.get(i)[1]).putInt(0).putInt(0).putLong(8).putLong(0);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(header(0, 0, shoff, all.size() + 1, all.size()));
-        out.writeBytes(body.toByteArray());
+        out.writeBytes(header(0, 0, 64, all.size() + 1, all.size()));
         out.writeBytes(sh.array());
+        out.writeBytes(body.toByteArray());
         return out.toByteArray();
     }
 
