@@ -20,7 +20,8 @@ final class Dom0P2mChooser {
     private Dom0P2mChooser() {
     }
 
-    static Finding<P2m> choose(Memory machine, XenFacts facts, Finding<ArchSharedInfo> shared, ByteOrder order, String source) {
+    static Finding<P2m> choose(Memory machine, XenFacts facts, Finding<ArchSharedInfo> shared, ByteOrder order, String source,
+                               Progress progress) {
         OptionalLong fll = facts.frameListList();
         MaxPfn fromShared = shared.value().map(a -> new MaxPfn(a.maxPfn(), "arch_shared_info.max_pfn in dom0's shared-info page at machine "
                 + Hex.of(a.sharedInfo().value()))).orElse(null);
@@ -28,7 +29,7 @@ final class Dom0P2mChooser {
             if (fll.getAsLong() <= 0 || fll.getAsLong() > P2mEntry.MAX_MFN) {
                 return Finding.missing("the crash note's frame-list-list " + Hex.of(fll.getAsLong()) + " is not a machine frame number");
             }
-            MaxPfn max = fromShared != null ? fromShared : treeExtent(machine, fll.getAsLong(), order, source, shared.explanation());
+            MaxPfn max = fromShared != null ? fromShared : treeExtent(machine, fll.getAsLong(), order, source, shared.explanation(), progress);
             return Finding.found(new TreeP2m(machine, fll.getAsLong(), max, order, source),
                     "tree from the crash note's frame-list-list " + Hex.of(fll.getAsLong()) + "; max_pfn from " + max.origin());
         }
@@ -52,9 +53,9 @@ final class Dom0P2mChooser {
     }
 
     /** The end of the tree's last leaf that is not the shared empty page. */
-    private static MaxPfn treeExtent(Memory machine, long fll, ByteOrder order, String source, String whyNoShared) {
+    private static MaxPfn treeExtent(Memory machine, long fll, ByteOrder order, String source, String whyNoShared, Progress progress) {
         TreeP2m whole = new TreeP2m(machine, fll, new MaxPfn(TreeP2m.REACH, "the tree's reach"), order, source);
-        P2mMap map = whole.enumerate(Progress.NONE);
+        P2mMap map = whole.enumerate(progress);
         long end = 0;
         for (P2mRun r : map.runs()) {
             end = Math.max(end, r.endPfn());

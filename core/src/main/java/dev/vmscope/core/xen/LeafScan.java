@@ -57,51 +57,69 @@ final class LeafScan {
                 progress.checkCancelled();
             }
         }
-        Set<Long> shared = sharedFrames(leaves);
-        Map<Long, Shared> sharedKinds = new HashMap<>();
-        long[] entries = new long[ENTRIES];
-        byte[] page = new byte[ENTRIES * 8];
+        Reader reader = new Reader(machine, order, sharedFrames(leaves), out);
         for (int s = 0; s < slots; s++) {
-            long first = (long) s * ENTRIES;
-            long end = Math.min(pfns, first + ENTRIES);
             if ((s & 0xff) == 0) {
                 progress.update("Reading p2m leaf pages", slots + (long) s, 2L * slots);
                 progress.checkCancelled();
             }
-            if (leaves[s] instanceof Leaf.Missing m) {
-                out.gap(first, end, P2mKind.UNREACHABLE, m.reason());
-                continue;
-            }
-            long at = ((Leaf.At) leaves[s]).machine();
-            if (shared.contains(at) && sharedKinds.computeIfAbsent(at, a -> Shared.of(machine, a, order)) == Shared.EMPTY) {
-                out.gap(first, end, P2mKind.UNREACHABLE, "its leaf is the shared page of ~0 entries at machine " + Hex.of(at)
-                        + " that fills slots the p2m was not built for");
-                continue;
-            }
-            try {
-                machine.read(at, page, 0, page.length);
-            } catch (MemoryAccessException e) {
-                out.gap(first, end, P2mKind.UNREACHABLE, "leaf page at machine " + Hex.of(at) + " is " + e.reason().words());
-                continue;
-            }
-            for (int i = 0; i < ENTRIES; i++) {
-                entries[i] = Bytes.u64(page, i * 8, order);
-            }
-            for (long pfn = first; pfn < end; pfn++) {
-                out.entry(pfn, P2mEntry.decode(entries[(int) (pfn - first)], pfn));
-            }
+            reader.slot(leaves[s], (long) s * ENTRIES, Math.min(pfns, (long) s * ENTRIES + ENTRIES));
         }
         progress.update("Reading p2m leaf pages", 2L * slots, 2L * slots);
         if (maxPfn.value() > pfns) {
             out.gap(pfns, maxPfn.value(), P2mKind.UNREACHABLE, pfns == reach ? reachReason
                     : "not enumerated: enumeration stops at " + Hex.of(MAX_PFNS) + " pfns");
         }
-        sharedKinds.forEach((at, kind) -> {
-            if (kind == Shared.MIXED) {
-                out.note("the leaf page at machine " + Hex.of(at) + " serves several pfn ranges and maps frames other than 1:1");
-            }
-        });
+        reader.noteMixedSharedPages();
         return out.build(layout, maxPfn);
+    }
+
+    /** Reads the leaf page of each slot into the builder, once per shared page to classify it. */
+    private static final class Reader {
+        private final Memory machine;
+        private final ByteOrder order;
+        private final Set<Long> shared;
+        private final P2mMapBuilder out;
+        private final Map<Long, Shared> sharedKinds = new HashMap<>();
+        private final byte[] page = new byte[ENTRIES * 8];
+
+        Reader(Memory machine, ByteOrder order, Set<Long> shared, P2mMapBuilder out) {
+            this.machine = machine;
+            this.order = order;
+            this.shared = shared;
+            this.out = out;
+        }
+
+        /** Pfns {@code [first, end)} under one leaf slot. */
+        void slot(Leaf leaf, long first, long end) {
+            if (leaf instanceof Leaf.Missing m) {
+                out.gap(first, end, P2mKind.UNREACHABLE, m.reason());
+                return;
+            }
+            long at = ((Leaf.At) leaf).machine();
+            if (shared.contains(at) && sharedKinds.computeIfAbsent(at, a -> Shared.of(machine, a, order)) == Shared.EMPTY) {
+                out.gap(first, end, P2mKind.UNREACHABLE, "its leaf is the shared page of ~0 entries at machine " + Hex.of(at)
+                        + " that fills slots the p2m was not built for");
+                return;
+            }
+            try {
+                machine.read(at, page, 0, page.length);
+            } catch (MemoryAccessException e) {
+                out.gap(first, end, P2mKind.UNREACHABLE, "leaf page at machine " + Hex.of(at) + " is " + e.reason().words());
+                return;
+            }
+            for (long pfn = first; pfn < end; pfn++) {
+                out.entry(pfn, P2mEntry.decode(Bytes.u64(page, (int) (pfn - first) * 8, order), pfn));
+            }
+        }
+
+        void noteMixedSharedPages() {
+            sharedKinds.forEach((at, kind) -> {
+                if (kind == Shared.MIXED) {
+                    out.note("the leaf page at machine " + Hex.of(at) + " serves several pfn ranges and maps frames other than 1:1");
+                }
+            });
+        }
     }
 
     /** Leaf pages named by more than one slot. */

@@ -41,7 +41,7 @@ public final class SharedInfoLocator {
             return Finding.missing("VMCOREINFO_XEN lacks SYMBOL(domain_list), OFFSET(domain.domain_id), "
                     + "OFFSET(domain.next_in_list) or SIZE(domain), so dom0's shared-info page cannot be found");
         }
-        OptionalLong dom0 = findDom0(xen, list.getAsLong(), idAt.getAsLong(), nextAt.getAsLong(), order);
+        OptionalLong dom0 = findDom0(xen, list.getAsLong(), idAt.getAsLong(), nextAt.getAsLong());
         if (dom0.isEmpty()) {
             return Finding.missing("no domain 0 on Xen's domain_list (" + Hex.of(list.getAsLong()) + ")");
         }
@@ -76,7 +76,7 @@ public final class SharedInfoLocator {
     }
 
     /** Follows {@code domain_list} to the domain whose id is 0, guarding against loops. */
-    private static OptionalLong findDom0(XenHypervisor xen, long listSymbol, long idAt, long nextAt, ByteOrder order) {
+    private static OptionalLong findDom0(XenHypervisor xen, long listSymbol, long idAt, long nextAt) {
         OptionalLong d = xen.readLong(listSymbol);
         Set<Long> seen = new HashSet<>();
         while (d.isPresent() && d.getAsLong() != 0 && seen.size() < MAX_DOMAINS && seen.add(d.getAsLong())) {

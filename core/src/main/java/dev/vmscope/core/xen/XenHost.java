@@ -52,7 +52,7 @@ public final class XenHost {
         Optional<XenM2p> m2p = xen.value().map(h -> XenM2p.of(h, facts, order));
         Finding<ArchSharedInfo> shared = xen.value().map(h -> SharedInfoLocator.locate(h, facts, machine, order))
                 .orElse(Finding.missing("Xen's page tables were not found: " + xen.explanation()));
-        Finding<P2m> p2m = Dom0P2mChooser.choose(machine, facts, shared, order, source);
+        Finding<P2m> p2m = Dom0P2mChooser.choose(machine, facts, shared, order, source, progress);
         Finding<PvDomain> dom0 = p2m.value().map(p -> domain(p, machine, order, progress, p2m.explanation()))
                 .orElse(Finding.missing(p2m.explanation()));
         Finding<VmcoreInfo> info = given.map(i -> Finding.found(i, i.origin()))
