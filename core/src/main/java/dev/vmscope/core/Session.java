@@ -143,6 +143,10 @@ public final class Session implements AutoCloseable {
 
     private static Session openX86_64(Dump dump, OpenOptions options, Optional<XenHost> xen, Optional<PvDomain> pv) {
         Optional<KernelFacts> fromInfo = dump.vmcoreinfo().flatMap(X86_64Kernel::fromVmcoreInfo);
+        if (xen.isPresent() && pv.isEmpty()) {
+            // dom0's root from VMCOREINFO is pseudo-physical; without the p2m only a CPU's machine CR3 can serve
+            fromInfo = Optional.empty();
+        }
         if (fromInfo.isPresent() && pv.isPresent()) {
             KernelFacts k = fromInfo.get();
             Optional<Address> machine = pv.get().machineOf(k.pageTableRoot());

@@ -1,7 +1,6 @@
 package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.Progress;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.xlat.PagingModes;
 import dev.vmscope.core.xlat.x86.X86_64Entry;
@@ -20,8 +19,7 @@ final class Dom0P2mChooser {
     private Dom0P2mChooser() {
     }
 
-    static Finding<P2m> choose(Memory machine, XenFacts facts, Finding<ArchSharedInfo> shared, ByteOrder order, String source,
-                               Progress progress) {
+    static Finding<P2m> choose(Memory machine, XenFacts facts, Finding<ArchSharedInfo> shared, ByteOrder order, String source) {
         OptionalLong fll = facts.frameListList();
         MaxPfn fromShared = shared.value().map(a -> new MaxPfn(a.maxPfn(), "arch_shared_info.max_pfn in dom0's shared-info page at machine "
                 + Hex.of(a.sharedInfo().value()))).orElse(null);
@@ -29,7 +27,7 @@ final class Dom0P2mChooser {
             if (fll.getAsLong() <= 0 || fll.getAsLong() > P2mEntry.MAX_MFN) {
                 return Finding.missing("the crash note's frame-list-list " + Hex.of(fll.getAsLong()) + " is not a machine frame number");
             }
-            MaxPfn max = fromShared != null ? fromShared : treeExtent(machine, fll.getAsLong(), order, source, shared.explanation(), progress);
+            MaxPfn max = fromShared != null ? fromShared : treeExtent(machine, fll.getAsLong(), order, source, shared.explanation());
             return Finding.found(new TreeP2m(machine, fll.getAsLong(), max, order, source),
                     "tree from the crash note's frame-list-list " + Hex.of(fll.getAsLong()) + "; max_pfn from " + max.origin());
         }
@@ -53,20 +51,9 @@ final class Dom0P2mChooser {
     }
 
     /** The end of the tree's last leaf that is not the shared empty page. */
-    private static MaxPfn treeExtent(Memory machine, long fll, ByteOrder order, String source, String whyNoShared, Progress progress) {
-        TreeP2m whole = new TreeP2m(machine, fll, new MaxPfn(TreeP2m.REACH, "the tree's reach"), order, source);
-        P2mMap map = whole.enumerate(progress);
-        long end = 0;
-        for (P2mRun r : map.runs()) {
-            end = Math.max(end, r.endPfn());
-        }
-        for (PfnRange g : map.gaps()) {
-            if (g.kind() == P2mKind.INVALID) {
-                end = Math.max(end, g.end());
-            }
-        }
-        long rounded = (end + LeafScan.ENTRIES - 1) / LeafScan.ENTRIES * LeafScan.ENTRIES;
-        return new MaxPfn(rounded, "the end of the frame-list tree's last filled leaf, as dom0's shared-info page was not found ("
+    private static MaxPfn treeExtent(Memory machine, long fll, ByteOrder order, String source, String whyNoShared) {
+        long end = new TreeP2m(machine, fll, new MaxPfn(TreeP2m.REACH, "the tree's reach"), order, source).filledExtent();
+        return new MaxPfn(end, "the end of the frame-list tree's last filled leaf, as dom0's shared-info page was not found ("
                 + whyNoShared + ")");
     }
 }

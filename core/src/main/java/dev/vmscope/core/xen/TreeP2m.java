@@ -89,6 +89,35 @@ public final class TreeP2m implements P2m {
                 lists::leaf, machine, order, progress, source);
     }
 
+    /**
+     * The end of the tree's last leaf that holds anything but ~0 (a multiple of 512), or 0: how far the tree
+     * was built, found from the top down, each leaf page read once.
+     */
+    public long filledExtent() {
+        Lists lists = new Lists();
+        Map<Long, Boolean> empty = new HashMap<>();
+        for (long slot = REACH / LeafScan.ENTRIES - 1; slot >= 0; slot--) {
+            if (lists.leaf(slot) instanceof LeafScan.Leaf.At at && !empty.computeIfAbsent(at.machine(), this::allInvalid)) {
+                return (slot + 1) * LeafScan.ENTRIES;
+            }
+        }
+        return 0;
+    }
+
+    private boolean allInvalid(long leaf) {
+        try {
+            byte[] page = machine.read(leaf, LeafScan.ENTRIES * 8);
+            for (int i = 0; i < LeafScan.ENTRIES; i++) {
+                if (Bytes.u64(page, i * 8, order) != P2mEntry.INVALID) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (MemoryAccessException e) {
+            return true;
+        }
+    }
+
     /** The upper two levels, each page read once. */
     private final class Lists {
         /** A list page's entries, or why it cannot be read. */

@@ -1,6 +1,7 @@
 package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Architecture;
+import elf4j.Logger;
 import dev.vmscope.core.Progress;
 import dev.vmscope.core.UnsupportedDumpException;
 import dev.vmscope.core.io.Memory;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * {@link Finding}: what is missing says why, and the rest still works.
  */
 public final class XenHost {
+    private static final Logger LOG = Logger.instance();
+
     private final XenFacts facts;
     private final Finding<XenHypervisor> hypervisor;
     private final Optional<XenM2p> m2p;
@@ -52,12 +55,14 @@ public final class XenHost {
         Optional<XenM2p> m2p = xen.value().map(h -> XenM2p.of(h, facts, order));
         Finding<ArchSharedInfo> shared = xen.value().map(h -> SharedInfoLocator.locate(h, facts, machine, order))
                 .orElse(Finding.missing("Xen's page tables were not found: " + xen.explanation()));
-        Finding<P2m> p2m = Dom0P2mChooser.choose(machine, facts, shared, order, source, progress);
+        Finding<P2m> p2m = Dom0P2mChooser.choose(machine, facts, shared, order, source);
         Finding<PvDomain> dom0 = p2m.value().map(p -> domain(p, machine, order, progress, p2m.explanation()))
                 .orElse(Finding.missing(p2m.explanation()));
         Finding<VmcoreInfo> info = given.map(i -> Finding.found(i, i.origin()))
                 .orElseGet(() -> dom0.value().map(d -> d.findVmcoreInfo("dom0", progress))
                         .orElse(Finding.missing("dom0's pseudo-physical memory is unknown: " + dom0.explanation())));
+        LOG.atDebug().log("Xen host {}: Xen's page tables: {}; dom0's shared info: {}; dom0: {}; dom0's VMCOREINFO: {}",
+                source, xen.explanation(), shared.explanation(), dom0.explanation(), info.explanation());
         return new XenHost(facts, xen, m2p, shared, dom0, info);
     }
 

@@ -109,4 +109,15 @@ class BuiltXenHostTest {
             assertTrue(e.getMessage().contains("crash_xen_info_t of 8 words"), e.getMessage());
         }
     }
+
+    @Test
+    void withoutAP2mDom0sPseudoPhysicalRootIsNotTakenForAMachineOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("vmcoreinfo.txt");
+        Files.writeString(file, BuiltXenHost.VMCOREINFO);
+        try (Session s = open(8, true, OpenOptions.DEFAULT.withVmcoreinfo(file))) {
+            assertEquals(BuiltXenHost.ROOT_MACHINE, s.kernel().orElseThrow().pageTableRoot());
+            assertEquals("CR3 of CPU 0 (XEN_CRASH_REGS note)", s.kernel().orElseThrow().rootOrigin());
+            assertEquals(0x300000L, s.translate(BuiltXenHost.TEXT_VA).mapping().orElseThrow().address());
+        }
+    }
 }

@@ -84,11 +84,11 @@ class LinearP2mTest {
         assertTrue(arch.linearOnly() && arch.plausible());
         XenFacts facts = XenFacts.of(List.of(new dev.vmscope.core.notes.ElfNote("Xen", 0x1000001,
                 ElfWriter.words(4, 17, 0, 0, 0, 0, 0, 0, 0x1000000, -1L), 0)), m, dev.vmscope.core.Architecture.X86_64, "t").orElseThrow();
-        Finding<P2m> chosen = Dom0P2mChooser.choose(m, facts, Finding.found(arch, "built"), ByteOrder.LITTLE_ENDIAN, "t", dev.vmscope.core.Progress.NONE);
+        Finding<P2m> chosen = Dom0P2mChooser.choose(m, facts, Finding.found(arch, "built"), ByteOrder.LITTLE_ENDIAN, "t");
         LinearP2m p = (LinearP2m) chosen.value().orElseThrow();
         assertEquals(0x700, p.maxPfn().value());
         assertEquals(0x7002, p.lookup(2).mfn().orElseThrow());
-        Finding<P2m> without = Dom0P2mChooser.choose(m, facts, Finding.missing("not found"), ByteOrder.LITTLE_ENDIAN, "t", dev.vmscope.core.Progress.NONE);
+        Finding<P2m> without = Dom0P2mChooser.choose(m, facts, Finding.missing("not found"), ByteOrder.LITTLE_ENDIAN, "t");
         assertTrue(without.value().isEmpty());
         assertEquals("the crash note's frame-list-list is ~0 (a linear p2m) and dom0's shared-info page was not found: not found",
                 without.explanation());

@@ -114,6 +114,17 @@ class TreeP2mTest {
     }
 
     @Test
+    void theTreesOwnExtentEndsAtItsLastFilledLeaf() {
+        assertEquals(1024, tree(1).filledExtent());
+        MachineImage empty = MachineImage.parse(Space.MACHINE, """
+                0x100000..0x101000: fill 0x102
+                0x102000..0x103000: fill 0x1ff
+                0x1ff000..0x200000: fill 0xffffffffffffffff
+                """);
+        assertEquals(0, new TreeP2m(empty, 0x100, new MaxPfn(1, "given"), ByteOrder.LITTLE_ENDIAN, "test").filledExtent());
+    }
+
+    @Test
     void maxPfnBeyondTheTreesReachIsReportedNotEnumerated() {
         P2mMap map = tree(1L << 40).enumerate(Progress.NONE);
         PfnRange last = map.unreachable().getLast();
