@@ -93,6 +93,11 @@ public final class P2mMap {
         return runs.stream().mapToLong(P2mRun::count).sum();
     }
 
+    /** How much of {@code [0, max_pfn)} the p2m accounts for, and what it cannot reach. */
+    public P2mCoverage coverage() {
+        return new P2mCoverage(maxPfn, backedCount(), invalidCount(), unreachable());
+    }
+
     /** Observations made while enumerating (shared leaf pages, caps), in words. */
     public List<String> notes() {
         return notes;

@@ -111,6 +111,11 @@ class TreeP2mTest {
         assertEquals(r.reason(), l.explanation());
         assertEquals(P2mKind.UNREACHABLE, map.lookup(0x1800).kind());
         assertTrue(map.lookup(0x1800).explanation().contains("max_pfn 0x1800"));
+        P2mCoverage c = map.coverage();
+        assertFalse(c.complete());
+        assertEquals("523 pfns backed and 501 invalid below max_pfn 0x1800 (given); 5120 pfns cannot be reached, first pfns 0x400-0x17ff: "
+                + r.reason(), c.describe());
+        assertTrue(tree(1024).enumerate(Progress.NONE).coverage().complete());
     }
 
     @Test
