@@ -50,34 +50,39 @@ public final class PseudoPhysicalMemory implements Memory {
         List<MemoryRange> out = new ArrayList<>();
         List<MemoryRange> m = machine.ranges();
         long[] ends = m.stream().mapToLong(MemoryRange::end).toArray();
-        List<Object> pieces = new ArrayList<>();
-        pieces.addAll(p2m.runs());
-        pieces.addAll(p2m.gaps());
-        pieces.sort((a, b) -> Long.compare(start(a), start(b)));
-        for (Object piece : pieces) {
-            if (piece instanceof PfnRange g) {
-                add(out, new MemoryRange(g.start() * PAGE, g.end() * PAGE, RangeKind.HOLE));
-                continue;
-            }
-            P2mRun run = (P2mRun) piece;
-            long from = run.mfn() * PAGE;
-            long to = run.endPfn() * PAGE - run.pfn() * PAGE + from;
-            long shift = run.pfn() * PAGE - from;
-            long at = from;
-            for (int i = firstEndingAfter(ends, at); i < m.size() && m.get(i).start() < to; i++) {
-                MemoryRange r = m.get(i);
-                if (r.start() > at) {
-                    add(out, new MemoryRange(at + shift, r.start() + shift, RangeKind.HOLE));
-                }
-                long end = Math.min(to, r.end());
-                add(out, new MemoryRange(Math.max(at, r.start()) + shift, end + shift, r.kind()));
-                at = end;
-            }
-            if (at < to) {
-                add(out, new MemoryRange(at + shift, to + shift, RangeKind.HOLE));
+        List<P2mRun> runs = p2m.runs();
+        List<PfnRange> gaps = p2m.gaps();
+        int r = 0;
+        int g = 0;
+        while (r < runs.size() || g < gaps.size()) {
+            if (g < gaps.size() && (r == runs.size() || gaps.get(g).start() < runs.get(r).pfn())) {
+                PfnRange gap = gaps.get(g++);
+                add(out, new MemoryRange(gap.start() * PAGE, gap.end() * PAGE, RangeKind.HOLE));
+            } else {
+                addRun(out, runs.get(r++), m, ends);
             }
         }
         return out;
+    }
+
+    /** A run's pfns, split where its machine frames change kind in the dump. */
+    private static void addRun(List<MemoryRange> out, P2mRun run, List<MemoryRange> m, long[] ends) {
+        long from = run.mfn() * PAGE;
+        long to = from + run.count() * PAGE;
+        long shift = run.pfn() * PAGE - from;
+        long at = from;
+        for (int i = firstEndingAfter(ends, at); i < m.size() && m.get(i).start() < to; i++) {
+            MemoryRange r = m.get(i);
+            if (r.start() > at) {
+                add(out, new MemoryRange(at + shift, r.start() + shift, RangeKind.HOLE));
+            }
+            long end = Math.min(to, r.end());
+            add(out, new MemoryRange(Math.max(at, r.start()) + shift, end + shift, r.kind()));
+            at = end;
+        }
+        if (at < to) {
+            add(out, new MemoryRange(at + shift, to + shift, RangeKind.HOLE));
+        }
     }
 
     /** Index of the first range whose end is above {@code address} (ranges are sorted and disjoint). */
@@ -93,10 +98,6 @@ public final class PseudoPhysicalMemory implements Memory {
             }
         }
         return lo;
-    }
-
-    private static long start(Object piece) {
-        return piece instanceof P2mRun r ? r.pfn() : ((PfnRange) piece).start();
     }
 
     private static void add(List<MemoryRange> out, MemoryRange r) {

@@ -179,6 +179,26 @@ class XenDom0Test {
         assertEquals("6.1.0-50-amd64", session(kind).kernel().orElseThrow().release().orElseThrow());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"elf", "kdump"})
+    void dom0sSystemRamIsPresentInItsPseudoPhysicalMemory(String kind) throws IOException {
+        var pseudo = dom0(kind).pseudoPhysical();
+        Pattern ram = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) : System RAM$");
+        int checked = 0;
+        for (String line : Files.readAllLines(Corpus.file(XenTruth.SET, "truth/dom0/proc_iomem.txt"))) {
+            Matcher m = ram.matcher(line);
+            if (m.matches()) {
+                long start = Long.parseLong(m.group(1), 16);
+                long end = Long.parseLong(m.group(2), 16) + 1;
+                assertTrue(pseudo.isReadable(start, end - start), line);
+                assertTrue(pseudo.ranges().stream().anyMatch(r -> r.kind() == dev.vmscope.core.io.RangeKind.RAM
+                        && r.start() <= start && end <= r.end()), line);
+                checked++;
+            }
+        }
+        assertEquals(2, checked);
+    }
+
     private record Row(long va, String name, long kphys, long machine, long bytes) {
     }
 
