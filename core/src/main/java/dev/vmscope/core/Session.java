@@ -6,10 +6,18 @@ import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.kernel.KernelFacts;
+import dev.vmscope.core.io.Address;
 import dev.vmscope.core.kernel.DumpFacts;
 import dev.vmscope.core.kernel.KernelBootstrap;
+import dev.vmscope.core.kernel.X86_64Kernel;
+import dev.vmscope.core.kernel.X86_64Layout;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.notes.VmcoreInfoScanner;
+import dev.vmscope.core.xen.PvDomain;
+import dev.vmscope.core.xen.PvGuestMemory;
+import dev.vmscope.core.xen.XenFacts;
+import dev.vmscope.core.xen.XenHost;
 import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.MappingRange;
 import dev.vmscope.core.xlat.PageTableDump;
@@ -33,9 +41,14 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private final Optional<XenHost> xenHost;
+    private final Optional<PvDomain> pvDomain;
     private volatile PageTableDump.Result kernelMappings;
 
-    private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
+    private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem, Optional<XenHost> xenHost,
+                    Optional<PvDomain> pvDomain) {
+        this.xenHost = xenHost;
+        this.pvDomain = pvDomain;
         this.dump = dump;
         this.kernel = kernel;
         this.kernelProblem = kernelProblem;
@@ -48,7 +61,7 @@ public final class Session implements AutoCloseable {
 
     /** Opens a file, reporting long work (indexing a flattened dump) to {@code progress}. */
     public static Session open(Path path, OpenOptions options, Progress progress) {
-        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options);
+        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options, progress);
     }
 
     public static Session open(Storage storage, OpenOptions options) {
@@ -56,24 +69,71 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(Dump opened, OpenOptions options) {
+        return open(opened, options, Progress.NONE);
+    }
+
+    /**
+     * Opens an opened dump. A Xen host dump gets dom0's p2m and VMCOREINFO ({@link XenHost}); a PV guest's
+     * dump-core gets its p2m; any other dump without VMCOREINFO is searched for the kernel's note
+     * ({@link VmcoreInfoScanner}) when its memory is small enough to search at open.
+     */
+    public static Session open(Dump opened, OpenOptions options, Progress progress) {
         try {
             Dump dump = options.vmcoreinfo().map(f -> opened.withVmcoreInfo(readVmcoreInfo(f))).orElse(opened);
-            return bootstrap(dump, options);
+            if (isXenHost(dump)) {
+                XenHost host = XenHost.open(dump.memory(), dump.notes(), dump.cpus(), dump.architecture(), dump.source(),
+                        dump.vmcoreinfo(), progress);
+                Dump withInfo = dump.vmcoreinfo().isPresent() ? dump
+                        : host.dom0VmcoreInfo().value().map(dump::withVmcoreInfo).orElse(dump);
+                return bootstrap(withInfo, options, Optional.of(host), host.dom0().value());
+            }
+            if (dump.architecture() == Architecture.X86_64 && dump.memory() instanceof PvGuestMemory guest
+                    && guest.p2m().isPresent()) {
+                PvDomain pv = new PvDomain(guest.p2m().get(), guest.p2m().get().enumerate(progress), dump.memory(),
+                        dump.architecture().byteOrder());
+                Dump withInfo = dump.vmcoreinfo().isPresent() ? dump
+                        : pv.findVmcoreInfo("the guest", progress).value().map(dump::withVmcoreInfo).orElse(dump);
+                return bootstrap(withInfo, options, Optional.empty(), Optional.of(pv));
+            }
+            if (dump.vmcoreinfo().isEmpty() && VmcoreInfoSearch.worthSearching(dump.memory())) {
+                dump = VmcoreInfoSearch.scan(dump, progress);
+            }
+            return bootstrap(dump, options, Optional.empty(), Optional.empty());
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
     }
 
+    private static boolean isXenHost(Dump dump) {
+        return dump.architecture() == Architecture.X86_64 && dump.memory().space() == Space.MACHINE
+                && XenFacts.isXenHost(dump.notes());
+    }
+
     /**
      * Finds the kernel's page-table root: {@code --root}, else {@code --cpu N}'s root register, else
-     * VMCOREINFO, else the first CPU note that carries a root register.
+     * VMCOREINFO (for a PV domain: its pseudo-physical root turned into a machine address by the p2m),
+     * else the first CPU note that carries a root register.
      */
-    private static Session bootstrap(Dump dump, OpenOptions options) {
+    private static Session bootstrap(Dump dump, OpenOptions options, Optional<XenHost> xen, Optional<PvDomain> pv) {
         KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
         DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
         PagingMode mode = arch.pagingMode(inputs);
         Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(inputs, mode);
+        if (xen.isPresent() && pv.isEmpty()) {
+            // dom0's root from VMCOREINFO is pseudo-physical; without the p2m only a CPU's machine CR3 can serve
+            fromInfo = Optional.empty();
+        }
+        if (fromInfo.isPresent() && pv.isPresent()) {
+            KernelFacts k = fromInfo.get();
+            Optional<Address> machine = pv.get().machineOf(k.pageTableRoot());
+            if (machine.isEmpty() && options.root().isEmpty() && options.cpu().isEmpty()) {
+                return new Session(dump, Optional.empty(), Optional.of("the kernel's page-table root at pseudo-physical "
+                        + Hex.of(k.pageTableRoot()) + " has no machine frame in the p2m (give --root ADDR or --cpu N)"), xen, pv);
+            }
+            fromInfo = machine.map(m -> k.withRoot(m.value(), k.rootOrigin() + " = pseudo-physical " + Hex.of(k.pageTableRoot())
+                    + ", machine " + Hex.of(m.value()) + " by the p2m"));
+        }
         KernelFacts facts = fromInfo.orElseGet(() -> new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
                 mode, 0, "none", 0, 0, List.of()));
         if (options.root().isPresent()) {
@@ -82,7 +142,7 @@ public final class Session implements AutoCloseable {
             int n = options.cpu().getAsInt();
             long root = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
                     "--cpu " + n + ": the dump's notes give no page-table root register for CPU " + n));
-            facts = facts.withRoot(facts.mode().entries().rootTable(root), "root register of CPU " + n);
+            facts = facts.withRoot(facts.mode().entries().rootTable(root), rootRegister(dump) + " of CPU " + n);
         } else if (fromInfo.isEmpty()) {
             Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
             if (withRoot.isEmpty()) {
@@ -90,15 +150,38 @@ public final class Session implements AutoCloseable {
                         ? "its VMCOREINFO names no usable page-table root"
                         : "the dump has no VMCOREINFO";
                 return new Session(dump, Optional.empty(), Optional.of("no kernel page-table root: " + why
-                        + " and no CPU note carries a root register (give --root ADDR or --vmcoreinfo FILE)"));
+                        + " and no CPU note carries a root register (give --root ADDR or --vmcoreinfo FILE)"), xen, pv);
             }
             CpuState c = withRoot.get();
             facts = facts.withRoot(facts.mode().entries().rootTable(c.pageTableRoot().get()),
-                    "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
+                    rootRegister(dump) + " of CPU " + c.cpu() + " (" + c.source() + " note)");
+        }
+        facts = facts.withLayout(layout(dump, arch, inputs, facts, pv));
+        return new Session(dump, Optional.of(facts), Optional.empty(), xen, pv);
+    }
+
+    /** The kernel's virtual layout; a PV domain's is found in its pseudo-physical memory, where its kernel lives. */
+    private static List<dev.vmscope.core.kernel.VirtualRegion> layout(Dump dump, KernelBootstrap arch, DumpFacts inputs,
+                                                                       KernelFacts facts, Optional<PvDomain> pv) {
+        if (pv.isPresent()) {
+            Optional<Address> pseudoRoot = pv.get().pseudoPhysicalOf(facts.pageTableRoot());
+            if (dump.vmcoreinfo().isEmpty() || pseudoRoot.isEmpty()) {
+                return List.of();
+            }
+            PageTableWalker w = pv.get().pseudoPhysicalWalker(facts.mode());
+            return new X86_64Layout(pv.get().pseudoPhysical(), w, pseudoRoot.get().value(), dump.vmcoreinfo().get()).regions();
         }
         PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
-        facts = facts.withLayout(arch.layout(inputs, walker, facts));
-        return new Session(dump, Optional.of(facts), Optional.empty());
+        return arch.layout(inputs, walker, facts);
+    }
+
+    /** The architecture's name for the register that holds a CPU's page-table root. */
+    private static String rootRegister(Dump dump) {
+        return switch (dump.architecture()) {
+            case X86_64, I386 -> "CR3";
+            case AARCH64 -> "TTBR1_EL1";
+            case ARM -> "TTBR0";
+        };
     }
 
     private static Optional<Long> cpuRoot(Dump dump, int cpu) {
@@ -122,6 +205,19 @@ public final class Session implements AutoCloseable {
         return kernel;
     }
 
+    /** Xen's facts, its own view and dom0, when the dump is a Xen host's. */
+    public Optional<XenHost> xenHost() {
+        return xenHost;
+    }
+
+    /**
+     * The paravirtualised domain whose kernel this session translates (dom0 of a Xen host dump), when its
+     * p2m is known: its walks give machine addresses with the pseudo-physical ones alongside.
+     */
+    public Optional<PvDomain> pvDomain() {
+        return pvDomain;
+    }
+
     /** Why there is no kernel translation, when there is none. */
     public Optional<String> kernelProblem() {
         return kernelProblem;
@@ -141,9 +237,10 @@ public final class Session implements AutoCloseable {
         return translate(va, requireKernel().pageTableRoot());
     }
 
-    /** Translates with another root, e.g. a CPU's CR3. */
+    /** Translates with another root, e.g. a CPU's CR3 (machine for a Xen host: then the pseudo-physical comes alongside). */
     public Translation translate(long va, long rootRegister) {
-        return walker.orElseThrow(this::noKernel).walk(rootRegister, va);
+        PageTableWalker w = walker.orElseThrow(this::noKernel);
+        return pvDomain.map(pv -> pv.translate(w, rootRegister, va)).orElseGet(() -> w.walk(rootRegister, va));
     }
 
     /**
@@ -207,11 +304,15 @@ public final class Session implements AutoCloseable {
         switch (space) {
             case KERNEL_VIRTUAL -> readVirtual(address, out);
             case PHYSICAL, MACHINE -> {
-                if (space != dump.memory().space()) {
+                if (space == dump.memory().space()) {
+                    dump.memory().read(address, out, 0, length);
+                } else if (space == Space.PHYSICAL && pvDomain.isPresent()) {
+                    pvDomain.get().pseudoPhysical().read(address, out, 0, length);
+                } else {
                     throw new UnsupportedDumpException(dump.source(), 0, space.word() + " reads of a dump that holds "
-                            + dump.memory().space().word() + " memory need the Xen p2m");
+                            + dump.memory().space().word() + " memory need the Xen p2m, which is not known: "
+                            + xenHost.map(x -> x.dom0().explanation()).orElse("the dump has no Xen notes"));
                 }
-                dump.memory().read(address, out, 0, length);
             }
         }
         return out;

@@ -5,6 +5,7 @@ import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
+import dev.vmscope.core.format.xccore.XcCoreFormat;
 import dev.vmscope.core.io.Storage;
 
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class DumpFormats {
      */
     public static List<DumpFormat> probeOrder(boolean zeroExcluded, Progress progress) {
         return List.of(
+                new XcCoreFormat(progress),
                 new ElfCoreFormat(),
                 new KdumpCompressedFormat(zeroExcluded),
                 new FlattenedFormat(progress, zeroExcluded));
