@@ -62,8 +62,11 @@ public final class PageTableWalker {
             DecodedEntry entry = format.decode(raw, level, form);
             steps.add(new WalkStep(l.name(), table, tables.space(), index, l.highBit(), l.shift(), entryAddress, raw, entry));
             if (!entry.present()) {
-                return new Translation(va, root, mode, steps, new WalkResult.Fault(FaultKind.NOT_PRESENT, l.name(),
-                        l.name() + " entry not present", l.name() + "[" + index + "] = " + Hex.of(raw)));
+                String detail = l.name() + "[" + index + "] = " + Hex.of(raw);
+                WalkResult.Fault fault = entry.problem()
+                        .map(p -> new WalkResult.Fault(p.kind(), l.name(), l.name() + " entry " + p.reason(), detail))
+                        .orElseGet(() -> new WalkResult.Fault(FaultKind.NOT_PRESENT, l.name(), l.name() + " entry not present", detail));
+                return new Translation(va, root, mode, steps, fault);
             }
             writable &= entry.writable();
             user &= entry.user();
