@@ -2,6 +2,7 @@ package dev.vmscope.core.xlat.arm;
 
 import dev.vmscope.core.xlat.DecodedEntry;
 import dev.vmscope.core.xlat.EntryFormat;
+import dev.vmscope.core.xlat.FaultKind;
 import dev.vmscope.core.xlat.PagingForm;
 
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Map;
  * A long-descriptor translation table entry: AArch64 VMSAv8-64 stage 1 (Arm ARM D8) and ARMv7 LPAE
  * (ARMv7-A ARM B3.6) share it. Bits 1:0 say invalid (x0), block (01, at the levels that allow blocks)
  * or table/page (11). Attributes: AttrIndx 4:2, NS 5, AP 7:6, SH 9:8, AF 10, nG 11, DBM 51,
- * Contiguous 52, PXN 53, UXN/XN 54; table descriptors carry PXNTable 59, XNTable 60, APTable 62:61.
+ * Contiguous 52, PXN 53, UXN/XN 54; table descriptors carry PXNTable 59, XNTable 60, APTable 62:61 and
+ * NSTable 63. On ARMv7 XN and XNTable forbid execution at every level; a block encoding where a level
+ * allows none, and bits 1:0 = 01 at the last level, are reserved.
  */
 public final class LongDescriptorEntry implements EntryFormat {
     private static final Map<String, String> EXPLAIN = Map.ofEntries(
@@ -31,7 +34,8 @@ public final class LongDescriptorEntry implements EntryFormat {
             Map.entry("uxn", "UXN/XN (bit 54): no instruction fetch at EL0 (and, on ARMv7, at all)"),
             Map.entry("pxntable", "PXNTable (bit 59): nothing below this table is executable at EL1"),
             Map.entry("xntable", "XNTable/UXNTable (bit 60): nothing below this table is executable at EL0"),
-            Map.entry("aptable", "APTable (bits 62:61): limits the access of everything below this table"));
+            Map.entry("aptable", "APTable (bits 62:61): limits the access of everything below this table"),
+            Map.entry("nstable", "NSTable (bit 63): the tables below are in the non-secure address space"));
 
     private final long outputMask;
     private final boolean lpa;
@@ -60,8 +64,15 @@ public final class LongDescriptorEntry implements EntryFormat {
         boolean tableOrPage = (raw & 2) != 0;
         boolean block = valid && !tableOrPage && !last && fromBottom <= firstBlockLevelFromBottom;
         List<String> flags = new ArrayList<>();
-        if (!valid || (!tableOrPage && !block)) {
+        if (!valid) {
             return DecodedEntry.notPresent(flags);
+        }
+        if (!tableOrPage && last) {
+            return DecodedEntry.unusable(flags, FaultKind.CORRUPT, "is reserved (bits 1:0 = 01 at the last level)");
+        }
+        if (!tableOrPage && !block) {
+            return DecodedEntry.unusable(flags, FaultKind.CORRUPT, "is a block descriptor (bits 1:0 = 01), which this level does not allow with a "
+                    + (form.pageSize() >> 10) + " KiB granule");
         }
         boolean leaf = last || block;
         flags.add("valid");
@@ -75,7 +86,8 @@ public final class LongDescriptorEntry implements EntryFormat {
             tableFlags(raw, flags);
             boolean noWrite = (raw & (1L << 62)) != 0;
             boolean noUser = (raw & (1L << 61)) != 0;
-            return new DecodedEntry(true, false, address, flags, !noWrite, !noUser, (raw & (1L << 59)) != 0);
+            boolean noExecute = (raw & (1L << 59)) != 0 || (!aarch64 && (raw & (1L << 60)) != 0);
+            return new DecodedEntry(true, false, address, flags, !noWrite, !noUser, noExecute);
         }
         if (block) {
             address &= ~(form.mappedBy(level) - 1);
@@ -83,7 +95,8 @@ public final class LongDescriptorEntry implements EntryFormat {
         leafFlags(raw, flags);
         boolean readOnly = (raw & (1L << 7)) != 0;
         boolean user = (raw & (1L << 6)) != 0;
-        return new DecodedEntry(true, true, address, flags, !readOnly, user, (raw & (1L << 53)) != 0);
+        boolean noExecute = (raw & (1L << 53)) != 0 || (!aarch64 && (raw & (1L << 54)) != 0);
+        return new DecodedEntry(true, true, address, flags, !readOnly, user, noExecute);
     }
 
     private void leafFlags(long raw, List<String> flags) {
@@ -109,6 +122,7 @@ public final class LongDescriptorEntry implements EntryFormat {
         if (ap != 0) {
             flags.add("aptable=" + ap);
         }
+        flag(flags, raw, 63, "nstable");
     }
 
     private static void flag(List<String> flags, long raw, int bit, String name) {
