@@ -47,16 +47,20 @@ public final class PagingModes {
     }
 
     public static PagingMode armLpae() {
-        return new PagingMode(ARM_LPAE.id(), ARM_LPAE, new LongDescriptorEntry(40, false, 2, false));
+        return new PagingMode(ARM_LPAE.id(), ARM_LPAE, LongDescriptorEntry.armv7Lpae());
     }
 
     /**
      * AArch64 stage 1 for a granule and a virtual-address width: each level resolves (granule bits - 3)
-     * bits; the top level takes what is left. Levels are named from L3 (the last) upwards.
+     * bits; the top level takes what is left. Levels are named from L3 (the last) upwards, so a 52-bit
+     * 4 KiB walk starts at L-1.
      *
      * @param pageShift 12, 14 or 16 (4, 16 or 64 KiB granule)
-     * @param vaBits    39, 42, 47, 48 or 52
-     * @param paBits    48, or 52 with LPA (64 KiB granule)
+     * @param vaBits    36 to 52 (Linux uses 39 or 48 with 4 KiB, 36, 47 or 48 with 16 KiB, 42 or 48 with
+     *                  64 KiB, and 52 with each)
+     * @param paBits    48, or 52: FEAT_LPA with the 64 KiB granule, FEAT_LPA2 (TCR.DS = 1) with the others;
+     *                  a 52-bit VA with the 4 KiB or 16 KiB granule exists only with FEAT_LPA2, so it
+     *                  implies it
      */
     public static PagingMode aarch64(int pageShift, int vaBits, int paBits) {
         int perLevel = pageShift - 3;
@@ -75,8 +79,7 @@ public final class PagingModes {
         }
         String id = "aarch64-" + (1 << (pageShift - 10)) + "k-" + vaBits;
         PagingForm form = PagingForm.of(id, 8, widths.stream().mapToInt(Integer::intValue).toArray(), names);
-        boolean lpa = paBits > 48 && pageShift == 16;
-        int blockLevels = pageShift == 12 ? 2 : lpa ? 2 : 1;
-        return new PagingMode(id, form, new LongDescriptorEntry(paBits, lpa, blockLevels, true));
+        boolean lpa52 = paBits > 48 || (vaBits > 48 && pageShift < 16);
+        return new PagingMode(id, form, LongDescriptorEntry.aarch64(pageShift, lpa52));
     }
 }
