@@ -111,6 +111,14 @@ class X86PaeWalkTest {
     }
 
     @Test
+    void paeEntriesHaveNoProtectionKeys() {
+        // SDM 4.4.2, Table 4-11: bits 62:M of a PAE PTE are reserved; keys (bits 62:59) are IA-32e only (4.6.2)
+        var e = new X86PaeEntry().decode(0x0800_0000_1234_5001L, 2, PagingModes.X86_PAE);
+        assertEquals(List.of("present"), e.flags());
+        assertEquals(0x1234_5000L, e.target());
+    }
+
+    @Test
     void addressesAboveFourGibCannotBeTranslated() {
         Translation t = walk(TABLES, MODE, CR3, 0x1_0000_0000L);
         assertEquals(FaultKind.INVALID_ADDRESS, t.fault().orElseThrow().kind());
