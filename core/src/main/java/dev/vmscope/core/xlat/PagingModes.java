@@ -1,6 +1,7 @@
 package dev.vmscope.core.xlat;
 
 import dev.vmscope.core.xlat.arm.ArmShortEntry;
+import dev.vmscope.core.xlat.arm.ArmV5Entry;
 import dev.vmscope.core.xlat.arm.LongDescriptorEntry;
 import dev.vmscope.core.xlat.x86.X86PaeEntry;
 import dev.vmscope.core.xlat.x86.X86_32Entry;
@@ -23,6 +24,8 @@ public final class PagingModes {
     public static final PagingForm X86_PAE = PagingForm.of("x86-pae", 8, new int[] {12, 9, 9, 2}, "PDPT", "PD", "PT");
     /** ARMv7 short descriptors: 4096 first-level entries (1 MiB each), 256 second-level entries. */
     public static final PagingForm ARM_SHORT = PagingForm.of("arm-short", 4, new int[] {12, 8, 12}, "L1", "L2");
+    /** ARMv4/v5 descriptors through coarse tables: the short-descriptor geometry, the older entry format. */
+    public static final PagingForm ARM_SHORT_V5 = PagingForm.of("arm-short-v5", 4, new int[] {12, 8, 12}, "L1", "L2");
     /** ARMv7 LPAE long descriptors over a 32-bit input address: 4 + 512 + 512 entries. */
     public static final PagingForm ARM_LPAE = PagingForm.of("arm-lpae", 8, new int[] {12, 9, 9, 2}, "L1", "L2", "L3");
 
@@ -44,6 +47,10 @@ public final class PagingModes {
 
     public static PagingMode armShort() {
         return new PagingMode(ARM_SHORT.id(), ARM_SHORT, new ArmShortEntry());
+    }
+
+    public static PagingMode armV5() {
+        return new PagingMode(ARM_SHORT_V5.id(), ARM_SHORT_V5, new ArmV5Entry());
     }
 
     public static PagingMode armLpae() {

@@ -117,8 +117,8 @@ public final class ArmShortEntry implements EntryFormat {
         return new DecodedEntry(true, true, base, flags, writable(ap), user(ap), xn, large ? 64L << 10 : 4L << 10);
     }
 
-    /** AP[2:0] in the ARMv7 access-permission model (privileged/user). */
-    private static String apName(long ap) {
+    /** AP[2:0] in the ARMv7 access-permission model (privileged/user); AP[1:0] alone is the ARMv5 model. */
+    static String apName(long ap) {
         return switch ((int) ap) {
             case 0 -> "none";
             case 1 -> "priv-rw";
@@ -130,11 +130,11 @@ public final class ArmShortEntry implements EntryFormat {
         };
     }
 
-    private static boolean writable(long ap) {
+    static boolean writable(long ap) {
         return ap == 1 || ap == 2 || ap == 3;
     }
 
-    private static boolean user(long ap) {
+    static boolean user(long ap) {
         return ap == 2 || ap == 3 || ap == 6 || ap == 7;
     }
 
