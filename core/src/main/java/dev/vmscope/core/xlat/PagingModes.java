@@ -9,6 +9,7 @@ import dev.vmscope.core.xlat.x86.X86_64Entry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The paging modes vmscope walks, each as geometry (data) plus an entry format (one small class). */
 public final class PagingModes {
@@ -55,6 +56,38 @@ public final class PagingModes {
 
     public static PagingMode armLpae() {
         return new PagingMode(ARM_LPAE.id(), ARM_LPAE, LongDescriptorEntry.armv7Lpae());
+    }
+
+    /**
+     * The paging mode of an id as output names it: {@code x86_64-4level}, {@code x86_64-5level},
+     * {@code x86-32}, {@code x86-pae}, {@code arm-short}, {@code arm-short-v5}, {@code arm-lpae}, or
+     * {@code aarch64-<granule>k-<va bits>} (48-bit output, or 52 where the VA width needs it).
+     */
+    public static Optional<PagingMode> byId(String id) {
+        return switch (id) {
+            case "x86_64-4level" -> Optional.of(x86_64(false, X86_64Entry.standard()));
+            case "x86_64-5level" -> Optional.of(x86_64(true, X86_64Entry.standard()));
+            case "x86-32" -> Optional.of(x86_32());
+            case "x86-pae" -> Optional.of(x86Pae());
+            case "arm-short" -> Optional.of(armShort());
+            case "arm-short-v5" -> Optional.of(armV5());
+            case "arm-lpae" -> Optional.of(armLpae());
+            default -> aarch64ById(id);
+        };
+    }
+
+    private static Optional<PagingMode> aarch64ById(String id) {
+        var m = java.util.regex.Pattern.compile("aarch64-(4|16|64)k-(\\d{2})").matcher(id);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int pageShift = Integer.numberOfTrailingZeros(Integer.parseInt(m.group(1)) << 10);
+        int vaBits = Integer.parseInt(m.group(2));
+        int minimum = pageShift + (pageShift - 3);
+        if (vaBits < minimum || vaBits > 52) {
+            return Optional.empty();
+        }
+        return Optional.of(aarch64(pageShift, vaBits, 48));
     }
 
     /**
