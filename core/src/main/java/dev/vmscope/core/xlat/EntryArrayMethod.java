@@ -2,6 +2,7 @@ package dev.vmscope.core.xlat;
 
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.MemoryAccessException;
+import dev.vmscope.core.io.Bytes;
 import dev.vmscope.core.io.Memory;
 
 import java.nio.ByteOrder;
@@ -101,6 +102,46 @@ public final class EntryArrayMethod implements TranslationMethod {
         long pageSize = entry.pageSize() != 0 ? entry.pageSize() : span();
         return new Translation(va, arrayStart, mode, List.of(step),
                 new WalkResult.Mapped(entry.target() | (va & (pageSize - 1)), pageSize, access));
+    }
+
+    /**
+     * Adds every mapping of the array, and of the tables its entries point to, to {@code walk}'s ranges in
+     * address order; the entries are read a chunk at a time.
+     */
+    void collect(PageTableDump.Walk walk) {
+        PagingForm form = mode.form();
+        int entrySize = form.entrySize();
+        int chunk = 4096;
+        byte[] data = new byte[chunk * entrySize];
+        for (long first = 0; first < count && walk.truncated() == null; first += chunk) {
+            int n = (int) Math.min(chunk, count - first);
+            try {
+                array.read(arrayStart + first * entrySize, data, 0, n * entrySize);
+            } catch (MemoryAccessException e) {
+                return; // the rest of the array is not in the dump
+            }
+            walk.progress.update("Reading the " + name, first, count);
+            walk.progress.checkCancelled();
+            for (int i = 0; i < n; i++) {
+                long raw = entrySize == 8 ? Bytes.u64(data, i * 8, order) : Bytes.u32(data, i * 4, order);
+                DecodedEntry e = mode.entries().decode(raw, level, form);
+                if (!e.present()) {
+                    continue;
+                }
+                long index = first + i;
+                long va = start + index * span();
+                if (!e.leaf()) {
+                    walk.table(e.target(), level + 1, va, e.writable(), e.user(), e.noExecute());
+                    continue;
+                }
+                long size = e.pageSize() != 0 ? e.pageSize() : span();
+                if (size > span() && (va & (size - 1)) != 0 && index > 0) {
+                    continue; // a repeated entry of an ARM large page
+                }
+                walk.ranges.leaf(va & -size, e.target(), size, level,
+                        MappingCollector.flags(e, e.writable(), e.user(), e.noExecute()));
+            }
+        }
     }
 
     @Override

@@ -5,7 +5,7 @@ package dev.vmscope.core.xlat;
  * lookup table, memory array). Every method answers with the same value a walk does, so the views and the
  * command line render a linear or array translation exactly like a page-table walk.
  */
-public interface TranslationMethod {
+public sealed interface TranslationMethod permits LinearMethod, EntryArrayMethod {
 
     Translation translate(long va);
 

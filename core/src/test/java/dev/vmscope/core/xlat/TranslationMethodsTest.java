@@ -109,6 +109,32 @@ class TranslationMethodsTest {
     }
 
     @Test
+    void mappingsOfAMapListEachRegionAndLeaveOutWhatAnEarlierRegionHolds() {
+        var linear = new LinearMethod(0xc000_0000L, 0x1000_0000L, PAE, new Permissions(true, false, false));
+        var map = new AddressSpaceMap(List.of(
+                new AddressSpaceMap.Region(0xc000_0000L, 0xc000_0fffL, "direct map", linear),
+                new AddressSpaceMap.Region(0xc000_0000L, 0xc05f_ffffL, "kernel", pdes())), PAE);
+        List<MappingRange> ranges = map.mappings(PHYSICAL, LE, dev.vmscope.core.Progress.NONE).ranges();
+        assertEquals(List.of(
+                new MappingRange(0xc000_0000L, 0xc000_1000L, 0x1000_0000L, 0x1000, 2, List.of("rw", "nx")),
+                // the 2 MiB page of PDE 0 without the page the direct map holds
+                new MappingRange(0xc000_1000L, 0xc020_0000L, 0x201000, 0x200000, 1, List.of("rw", "x")),
+                new MappingRange(0xc020_3000L, 0xc020_4000L, 0x77777000L, 0x1000, 2, List.of("rw", "x"))), ranges);
+    }
+
+    @Test
+    void batchTranslationThroughAMapAgreesWithIt() {
+        var map = new AddressSpaceMap(List.of(new AddressSpaceMap.Region(0xc000_0000L, 0xc05f_ffffL, "kernel", pdes())), PAE);
+        BatchTranslator batch = BatchTranslator.over(map, PHYSICAL, LE);
+        for (int pass = 0; pass < 2; pass++) {
+            assertEquals(0x212345L, batch.translate(0xc001_2345L));
+            assertEquals(0x77777456L, batch.translate(0xc020_3456L));
+            assertEquals(BatchTranslator.UNMAPPED, batch.translate(0xc040_0000L));
+            assertEquals(BatchTranslator.UNMAPPED, batch.translate(0x1000L));
+        }
+    }
+
+    @Test
     void theFirstRegionThatHoldsAnAddressTranslatesIt() {
         var linear = new LinearMethod(0xc000_0000L, 0x1000_0000L, PAE, new Permissions(true, false, false));
         var map = new AddressSpaceMap(List.of(
