@@ -2,6 +2,7 @@ package dev.vmscope.core;
 
 import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.format.DumpFormats;
+import dev.vmscope.core.format.KernelMap;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
@@ -10,6 +11,7 @@ import dev.vmscope.core.kernel.DumpFacts;
 import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.AddressSpaceMap;
 import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.MappingRange;
 import dev.vmscope.core.xlat.PageTableDump;
@@ -33,12 +35,18 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private final Optional<AddressSpaceMap> kernelMap;
     private volatile PageTableDump.Result kernelMappings;
 
     private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
+        this(dump, kernel, kernelProblem, Optional.empty());
+    }
+
+    private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem, Optional<AddressSpaceMap> kernelMap) {
         this.dump = dump;
         this.kernel = kernel;
         this.kernelProblem = kernelProblem;
+        this.kernelMap = kernelMap;
         this.walker = kernel.map(k -> new PageTableWalker(dump.memory(), k.mode(), dump.architecture().byteOrder()));
     }
 
@@ -70,6 +78,9 @@ public final class Session implements AutoCloseable {
      * VMCOREINFO, else the first CPU note that carries a root register.
      */
     private static Session bootstrap(Dump dump, OpenOptions options) {
+        if (dump.kernelMap().isPresent()) {
+            return fromKernelMap(dump, dump.kernelMap().get(), options);
+        }
         KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
         DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
         PagingMode mode = arch.pagingMode(inputs);
@@ -99,6 +110,24 @@ public final class Session implements AutoCloseable {
         PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
         facts = facts.withLayout(arch.layout(inputs, walker, facts));
         return new Session(dump, Optional.of(facts), Optional.empty());
+    }
+
+    /**
+     * A dump whose format says how its kernel translates (a FreeBSD minidump): the format's map, unless
+     * {@code --root} names a page-table root to walk instead.
+     */
+    private static Session fromKernelMap(Dump dump, KernelMap map, OpenOptions options) {
+        AddressSpaceMap space = KernelMaps.addressSpace(dump.source(), map, dump.memory(), dump.architecture().byteOrder());
+        KernelFacts facts = new KernelFacts(Optional.empty(), space.mode(), 0, map.origin(), 0, 0, KernelMaps.layout(space));
+        if (options.root().isPresent()) {
+            long root = options.root().getAsLong();
+            return new Session(dump, Optional.of(facts.withRoot(root, "--root " + Hex.of(root))), Optional.empty());
+        }
+        if (options.cpu().isPresent()) {
+            throw new UnsupportedDumpException(dump.source(), 0, "--cpu " + options.cpu().getAsInt()
+                    + ": a " + dump.format() + " has no CPU notes and no page-table root register");
+        }
+        return new Session(dump, Optional.of(facts), Optional.empty(), Optional.of(space));
     }
 
     private static Optional<Long> cpuRoot(Dump dump, int cpu) {
@@ -136,9 +165,17 @@ public final class Session implements AutoCloseable {
         return dump.memory().space();
     }
 
-    /** Translates with the kernel's root (or the one chosen at open). */
+    /** Translates with the kernel's root (or the one chosen at open), or through the dump's own kernel map. */
     public Translation translate(long va) {
+        if (kernelMap.isPresent()) {
+            return kernelMap.get().translate(va);
+        }
         return translate(va, requireKernel().pageTableRoot());
+    }
+
+    /** The dump's own map of the kernel's address space, for formats that carry one (FreeBSD minidumps). */
+    public Optional<AddressSpaceMap> kernelAddressSpace() {
+        return kernelMap;
     }
 
     /** Translates with another root, e.g. a CPU's CR3. */
@@ -153,7 +190,9 @@ public final class Session implements AutoCloseable {
     public PageTableDump.Result kernelMappings(Progress progress) {
         PageTableDump.Result r = kernelMappings;
         if (r == null) {
-            r = mappings(requireKernel().pageTableRoot(), progress);
+            r = kernelMap.isPresent()
+                    ? kernelMap.get().mappings(dump.memory(), dump.architecture().byteOrder(), progress)
+                    : mappings(requireKernel().pageTableRoot(), progress);
             kernelMappings = r;
         }
         return r;
@@ -190,6 +229,9 @@ public final class Session implements AutoCloseable {
     /** A fast translator for many addresses with the kernel's root (one per thread). */
     public BatchTranslator batchTranslator() {
         KernelFacts k = requireKernel();
+        if (kernelMap.isPresent()) {
+            return BatchTranslator.over(kernelMap.get(), dump.memory(), dump.architecture().byteOrder());
+        }
         return new BatchTranslator(dump.memory(), k.mode(), dump.architecture().byteOrder(), k.pageTableRoot());
     }
 
