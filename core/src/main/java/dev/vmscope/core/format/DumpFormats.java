@@ -5,6 +5,7 @@ import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
+import dev.vmscope.core.format.minidump.FreeBsdMinidumpFormat;
 import dev.vmscope.core.io.Storage;
 
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ public final class DumpFormats {
         return List.of(
                 new ElfCoreFormat(),
                 new KdumpCompressedFormat(zeroExcluded),
-                new FlattenedFormat(progress, zeroExcluded));
+                new FlattenedFormat(progress, zeroExcluded),
+                new FreeBsdMinidumpFormat());
     }
 
     public static Dump open(Path path) {
