@@ -15,8 +15,11 @@ import dev.vmscope.core.xlat.FaultKind;
 import dev.vmscope.core.xlat.MappingRange;
 import dev.vmscope.core.xlat.Translation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.vmscope.core.testing.tables.Walks.result;
@@ -192,6 +195,16 @@ class MinidumpAmd64Test {
                     assertThrows(MemoryAccessException.class, () -> s.read(Space.PHYSICAL, 0x3000, 1)).reason());
             assertEquals(MemoryAccessException.Reason.NOT_IN_DUMP,
                     assertThrows(MemoryAccessException.class, () -> s.read(Space.PHYSICAL, 0xa0000, 1)).reason());
+        }
+    }
+
+    @Test
+    void opensFromAFileByContent(@TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("vmcore.0");
+        Files.write(file, version2(3).build());
+        try (Session s = Session.open(file, OpenOptions.DEFAULT)) {
+            assertEquals("freebsd-minidump", s.dump().format());
+            assertEquals("pt page five", text(s.read(Space.KERNEL_VIRTUAL, 0xfffffe00_00205000L, 12)));
         }
     }
 
