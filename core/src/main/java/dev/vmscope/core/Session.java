@@ -255,6 +255,12 @@ public final class Session implements AutoCloseable {
                 }
                 dump.memory().read(address, out, 0, length);
             }
+            case DUMP_FILE -> {
+                if (!dump.storage().contains(address, length)) {
+                    throw new MemoryAccessException(Space.DUMP_FILE, address, MemoryAccessException.Reason.NOT_IN_DUMP);
+                }
+                dump.storage().read(address, out, 0, length);
+            }
         }
         return out;
     }

@@ -199,6 +199,17 @@ class MinidumpAmd64Test {
     }
 
     @Test
+    void theEntriesAStepShowsCanBeReadAtTheirFileOffset() {
+        try (Session s = open(version2(2))) {
+            Translation t = s.translate(0xfffffe00_00205010L);
+            var step = t.steps().getFirst();
+            byte[] entry = s.read(step.tableSpace(), step.entryAddress(), 8);
+            assertEquals(step.entry(), java.nio.ByteBuffer.wrap(entry).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+            assertThrows(MemoryAccessException.class, () -> s.read(Space.DUMP_FILE, 0x100_0000, 8));
+        }
+    }
+
+    @Test
     void opensFromAFileByContent(@TempDir Path dir) throws java.io.IOException {
         Path file = dir.resolve("vmcore.0");
         Files.write(file, version2(3).build());
