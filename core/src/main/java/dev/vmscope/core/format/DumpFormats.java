@@ -5,6 +5,7 @@ import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
+import dev.vmscope.core.format.minidump.FreeBsdMinidumpFormat;
 import dev.vmscope.core.format.xccore.XcCoreFormat;
 import dev.vmscope.core.io.Storage;
 
@@ -26,7 +27,8 @@ public final class DumpFormats {
                 new XcCoreFormat(progress),
                 new ElfCoreFormat(),
                 new KdumpCompressedFormat(zeroExcluded),
-                new FlattenedFormat(progress, zeroExcluded));
+                new FlattenedFormat(progress, zeroExcluded),
+                new FreeBsdMinidumpFormat());
     }
 
     public static Dump open(Path path) {
