@@ -35,7 +35,7 @@ public final class FactGrid extends GridPane {
         n.getStyleClass().add("fact-name");
         Label v = Copyable.copyable(new Label(value));
         v.getStyleClass().add(code ? "fact-code" : "fact-value");
-        v.setWrapText(!code);
+        v.setWrapText(true);
         if (tip != null) {
             v.setTooltip(new Tooltip(tip));
         }
