@@ -19,40 +19,51 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every pane over one session, as tabs, and the way between them: a register's root opens the walk
- * with it, a walk's page opens in the hex view, a memory range opens at its start.
+ * with it, a walk's page opens in the hex view, a memory range opens at its start. A pane is built
+ * the first time it is shown.
  */
 public final class ExplorerPane extends TabPane implements Navigation {
     private final Map<Page, Tab> tabs = new EnumMap<>(Page.class);
-    private final WalkPane walk;
+    private final Map<Page, Supplier<Node>> makers = new EnumMap<>(Page.class);
     private final WalkModel walkModel;
-    private final HexPane hex;
 
     public ExplorerPane(Session session) {
         getStyleClass().add("explorer");
         Stylesheets.apply(this, ExplorerPane.class, "explorer.css");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         walkModel = new WalkModel(session);
-        walk = new WalkPane(walkModel, this);
-        hex = new HexPane(new HexModel(session));
-        add(Page.INFO, new InfoPane(new InfoModel(session)));
-        add(Page.MEMORY_MAP, new MemoryMapPane(new MemoryMapModel(session), this));
-        add(Page.WALK, walk);
-        add(Page.REGISTERS, new RegistersPane(new RegistersModel(session), this));
-        add(Page.HEX, hex);
+        makers.put(Page.INFO, () -> new InfoPane(new InfoModel(session)));
+        makers.put(Page.MEMORY_MAP, () -> new MemoryMapPane(new MemoryMapModel(session), this));
+        makers.put(Page.WALK, () -> new WalkPane(walkModel, this));
+        makers.put(Page.REGISTERS, () -> new RegistersPane(new RegistersModel(session), this));
+        makers.put(Page.HEX, () -> new HexPane(new HexModel(session)));
+        for (Page p : Page.values()) {
+            Tab tab = new Tab(p.title());
+            tab.setId("page-" + p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            tab.setOnSelectionChanged(e -> pane(p));
+            tabs.put(p, tab);
+            getTabs().add(tab);
+        }
+        pane(shown());
     }
 
-    private void add(Page page, Node content) {
-        Tab tab = new Tab(page.title(), content);
-        tab.setId("page-" + page.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        tabs.put(page, tab);
-        getTabs().add(tab);
+    /** The pane of a page, built now if it has not been shown yet. */
+    private Node pane(Page page) {
+        Tab tab = tabs.get(page);
+        if (tab.getContent() == null) {
+            tab.setContent(makers.get(page).get());
+        }
+        return tab.getContent();
     }
 
     public void show(Page page) {
+        pane(page);
         getSelectionModel().select(tabs.get(page));
     }
 
@@ -64,19 +75,19 @@ public final class ExplorerPane extends TabPane implements Navigation {
     /** Shows the walk pane with the keyboard in its address field. */
     public void focusWalk() {
         show(Page.WALK);
-        walk.focusAddress();
+        ((WalkPane) pane(Page.WALK)).focusAddress();
     }
 
     /** Shows the hex view with the keyboard in its "go to" field. */
     public void focusHex() {
         show(Page.HEX);
-        hex.focusAddress();
+        ((HexPane) pane(Page.HEX)).focusAddress();
     }
 
     @Override
     public void walk(long virtualAddress) {
         show(Page.WALK);
-        walk.walk(virtualAddress);
+        ((WalkPane) pane(Page.WALK)).walk(virtualAddress);
     }
 
     @Override
@@ -88,6 +99,6 @@ public final class ExplorerPane extends TabPane implements Navigation {
     @Override
     public void showHex(Space space, long address) {
         show(Page.HEX);
-        hex.show(space, address);
+        ((HexPane) pane(Page.HEX)).show(space, address);
     }
 }
