@@ -129,7 +129,10 @@ public final class WalkPane extends BorderPane {
             });
             tries.getChildren().add(link);
         }
-        VBox box = new VBox(hint, tries);
+        Label how = new Label(FormExplainer.explain(model.mode().form()));
+        how.getStyleClass().add("form-explained");
+        how.setWrapText(true);
+        VBox box = new VBox(hint, how, tries);
         box.getStyleClass().addAll("card", "walk-intro");
         return box;
     }

@@ -109,6 +109,20 @@ class WalkPaneTest {
     }
 
     @Test
+    void introOffersTheKernelTextStartFromVmcoreinfo(FxRobot robot) throws java.io.IOException {
+        String stext = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CorpusSession.truth("libkdumpfile/vmcore-qemu.elf.info.json").toFile())
+                .get("vmcoreinfo_lines").get("SYMBOL(_stext)").asText();
+        javafx.scene.control.Hyperlink link = robot.lookup(".hyperlink").queryAll().stream()
+                .map(n -> (javafx.scene.control.Hyperlink) n).filter(h -> h.getText().startsWith("_stext")).findFirst().orElseThrow();
+        assertEquals("_stext (kernel text) 0x" + stext, link.getText());
+        Screenshots.save(pane, "walk-intro");
+        robot.clickOn(link);
+        Fx.waitUntil(() -> !Fx.texts(pane, "result-physical").isEmpty());
+        assertEquals("0x" + stext, robot.lookup(".address-field").queryAs(javafx.scene.control.TextField.class).getText());
+    }
+
+    @Test
     void notHexSaysSoAndKeepsTheLastWalk(FxRobot robot) {
         type(robot, "kernel");
         Fx.waitUntil(() -> !model.problemProperty().get().isEmpty());
