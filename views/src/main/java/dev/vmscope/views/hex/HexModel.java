@@ -161,27 +161,9 @@ public final class HexModel {
 
     private void load(HexWindow w) {
         Space s = space.get();
-        reads.submit(() -> read(s, w), rows::set, e -> {
+        reads.submit(() -> cache.rows(s, w), rows::set, e -> {
             LOG.atWarn().log(e, "reading {} rows at {} failed", s.word(), Hex.of(w.top()));
             problem.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         });
-    }
-
-    private List<HexRow> read(Space s, HexWindow w) {
-        List<HexRow> out = new ArrayList<>(w.rows());
-        for (int i = 0; i < w.filled(); i++) {
-            long address = w.row(i);
-            PageBytes page = cache.page(s, address);
-            int offset = (int) (address - page.base());
-            byte[] bytes = java.util.Arrays.copyOfRange(page.data(), offset, offset + HexRow.WIDTH);
-            int readable = 0;
-            for (int b = 0; b < HexRow.WIDTH; b++) {
-                if (page.readable(offset + b)) {
-                    readable |= 1 << b;
-                }
-            }
-            out.add(new HexRow(address, bytes, readable, readable == 0xffff ? "" : page.problem()));
-        }
-        return List.copyOf(out);
     }
 }

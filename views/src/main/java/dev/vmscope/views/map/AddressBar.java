@@ -6,9 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
@@ -24,7 +22,6 @@ import java.util.Optional;
 public final class AddressBar extends Region {
     static final double BAR_HEIGHT = 34;
     static final double HEIGHT = BAR_HEIGHT + 26;
-    private static final double WHEEL_STEP = 1.25;
 
     private final long domainStart;
     private final Canvas canvas = new Canvas();
@@ -33,7 +30,6 @@ public final class AddressBar extends Region {
     private final Tooltip tip = new Tooltip();
     private final BarPainter painter;
     private List<BarSegment> segments = List.of();
-    private double dragX = Double.NaN;
 
     /**
      * @param domainStart the lowest address the bar can show
@@ -55,19 +51,8 @@ public final class AddressBar extends Region {
         viewport.subscribe(this::redraw);
         selected.subscribe(this::redraw);
         focusedProperty().subscribe(this::redraw);
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> describe(e.getX()));
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            dragX = e.getX();
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
-        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.isStillSincePress()) {
-                segmentAt(e.getX()).ifPresent(selected::set);
-            }
-        });
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        BarGestures.install(this);
     }
 
     public void setSegments(List<BarSegment> list) {
@@ -115,7 +100,8 @@ public final class AddressBar extends Region {
         return Unsigned.toDouble(address - domainStart);
     }
 
-    private Optional<BarSegment> segmentAt(double x) {
+    /** The segment under a horizontal position of the bar, if any. */
+    Optional<BarSegment> segmentAt(double x) {
         double at = viewport.get().offsetAt(x / Math.max(1, getWidth()));
         for (BarSegment s : segments) {
             double start = offset(s.start());
@@ -126,39 +112,14 @@ public final class AddressBar extends Region {
         return Optional.empty();
     }
 
+    /** What the tooltip says now. */
+    String tipText() {
+        return tip.getText();
+    }
+
     private void describe(double x) {
         tip.setText(segmentAt(x).map(BarSegment::tip)
                 .orElse(Hex.of(addressAt(x)) + "\nnothing described here"));
-    }
-
-    private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
-            return;
-        }
-        double factor = Math.pow(WHEEL_STEP, e.getDeltaY() / 40);
-        viewport.set(viewport.get().zoomAt(e.getX() / Math.max(1, getWidth()), factor));
-        e.consume();
-    }
-
-    private void onDrag(MouseEvent e) {
-        if (!Double.isNaN(dragX)) {
-            viewport.set(viewport.get().pan((dragX - e.getX()) / Math.max(1, getWidth())));
-            dragX = e.getX();
-        }
-    }
-
-    private void onKey(KeyEvent e) {
-        switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> zoomIn();
-            case MINUS, SUBTRACT -> zoomOut();
-            case DIGIT0, NUMPAD0, HOME -> showAll();
-            case LEFT -> viewport.set(viewport.get().pan(-0.1));
-            case RIGHT -> viewport.set(viewport.get().pan(0.1));
-            default -> {
-                return;
-            }
-        }
-        e.consume();
     }
 
     @Override

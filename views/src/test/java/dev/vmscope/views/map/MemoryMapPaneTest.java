@@ -10,6 +10,7 @@ import dev.vmscope.views.testing.Fx;
 import dev.vmscope.views.testing.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +81,21 @@ class MemoryMapPaneTest {
         assertTrue(v.zoom() > 100, "the 256 KiB range below 4 GiB fills the bar: zoom " + v.zoom());
         assertTrue(v.from() <= last.start() && v.to() >= last.end());
         Screenshots.save(pane, "memory-map-zoomed");
+    }
+
+    @Test
+    void hoveringTheBarTellsTheRangeAndTheWheelZoomsAtThePointer(FxRobot robot) {
+        AddressBar bar = pane.physicalBar();
+        javafx.geometry.Bounds b = bar.localToScreen(bar.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.01, b.getMinY() + 15));
+        Fx.waitUntil(() -> bar.tipText() != null && bar.tipText().startsWith("0x0 – 0xc000000"));
+        assertTrue(bar.tipText().contains("192 MiB · ram"), bar.tipText());
+        double x = b.getWidth() * 0.01;
+        robot.interact(() -> bar.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, x, 15, 0, 0, false, false, false, false,
+                false, false, 0, 200, 0, 200, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertEquals(Math.pow(1.25, 5), bar.viewportProperty().get().zoom(), 1e-9);
+        assertEquals(0, bar.viewportProperty().get().from(), 1 << 26, "zoomed around the pointer near the start");
     }
 
     @Test
