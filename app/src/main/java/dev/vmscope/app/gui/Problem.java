@@ -27,15 +27,14 @@ public record Problem(String summary, String message, List<Detail> details) {
     }
 
     public static Problem of(Throwable t) {
-        Throwable e = t instanceof UncheckedIOException u && u.getCause() != null && u.getMessage() == null ? u.getCause() : t;
-        return switch (e) {
+        return switch (t) {
             case DumpFormatException f -> new Problem("The file is damaged or is not a dump vmscope can read.",
                     f.getMessage(), List.of(new Detail("file", f.file()), new Detail("offset", Hex.of(f.offset())),
                             new Detail("structure", f.structure()), new Detail("expected", f.expected())));
             case DumpException d -> new Problem(summaryOf(d), d.getMessage(), List.of());
             case UncheckedIOException u -> new Problem("The source could not be read.", words(u), List.of());
             default -> new Problem("Something unexpected went wrong; the log has the details.",
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of());
+                    t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()), List.of());
         };
     }
 

@@ -4,6 +4,7 @@ import dev.vmscope.core.OpenOptions;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.io.ByteArrayStorage;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,8 @@ public sealed interface Source permits Source.File, Source.Bundled {
         public Session open() {
             try (InputStream in = Bundled.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new UncheckedIOException(new IOException("the bundled sample " + resource + " is not in this build"));
+                    throw new UncheckedIOException("the bundled sample " + resource + " is not in this build",
+                            new FileNotFoundException("not on the class path"));
                 }
                 return Session.open(new ByteArrayStorage(name(), in.readAllBytes()), OpenOptions.DEFAULT);
             } catch (IOException e) {

@@ -83,6 +83,7 @@ public final class WalkPane extends BorderPane {
         walk.setDefaultButton(false);
         busy.getStyleClass().add("busy");
         busy.setPrefSize(18, 18);
+        busy.setVisible(false);
         problem.getStyleClass().addAll("error-text", "walk-problem");
         HBox h = new HBox(label, address, rootLabel, root, walk, busy, problem);
         h.getStyleClass().add("pane-header");
