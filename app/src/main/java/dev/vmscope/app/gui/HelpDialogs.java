@@ -13,6 +13,7 @@ final class HelpDialogs {
     private static final List<String[]> IN_PANES = List.of(
             new String[] {"Enter", "Page walk: walk the address typed · Hex: go to it"},
             new String[] {"Alt+V / Alt+R", "Page walk: the address field / the root chooser"},
+            new String[] {"Alt+T", "Hex: the go-to field"},
             new String[] {"↑ ↓ Page Up/Down", "Hex: a row / a page"},
             new String[] {"Home / End", "Hex: the first / last address"},
             new String[] {"+ / − / 0", "Memory map bar: zoom in / out / show all (the wheel zooms at the pointer)"},

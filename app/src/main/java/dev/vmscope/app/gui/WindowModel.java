@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * The main window's state: the session shown, its source, and the opening in progress. Opening runs
- * in a {@link Task} on its own thread; a newer opening replaces an older one, and a session that is
- * replaced or closed is closed. Used from the FX thread.
+ * in a {@link Task} on its own thread; a newer opening supersedes an older one (whose session, if it
+ * still opens, is closed at once), and a session that is replaced or closed is closed. Used from the
+ * FX thread.
  */
 public final class WindowModel {
     private static final Logger LOG = Logger.instance();
@@ -41,10 +42,6 @@ public final class WindowModel {
      * @param failed told on the FX thread why it could not be opened
      */
     public void open(Source s, Consumer<Source> opened, Consumer<Throwable> failed) {
-        Task<Session> previous = opening.get();
-        if (previous != null) {
-            previous.cancel(false);
-        }
         Task<Session> task = new Task<>() {
             @Override
             protected Session call() {
@@ -57,7 +54,7 @@ public final class WindowModel {
         };
         task.setOnSucceeded(e -> {
             if (opening.get() != task) {
-                task.getValue().close();
+                OPENER.execute(task.getValue()::close);
                 return;
             }
             opening.set(null);
@@ -85,7 +82,7 @@ public final class WindowModel {
         source.set(from);
         session.set(next);
         if (old != null) {
-            old.close();
+            OPENER.execute(old::close);
         }
     }
 

@@ -131,6 +131,17 @@ class MainWindowTest {
     }
 
     @Test
+    void f1ListsTheShortcuts(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        Fx.waitUntil(() -> window.lastDialog().map(Alert::isShowing).orElse(false));
+        Parent pane = window.lastDialog().orElseThrow().getDialogPane();
+        List<String> keys = Fx.texts(pane, "key");
+        assertTrue(keys.contains("Ctrl+G") && keys.contains("Ctrl+H") && keys.contains("Ctrl+O"), keys.toString());
+        Screenshots.save(pane, "app-shortcuts");
+        robot.interact(() -> window.lastDialog().orElseThrow().close());
+    }
+
+    @Test
     void aMissingFileIsExplained(FxRobot robot, @TempDir Path dir) {
         Path missing = dir.resolve("nothing-here.vmcore");
         robot.interact(() -> window.open(missing));

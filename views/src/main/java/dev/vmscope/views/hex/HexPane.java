@@ -51,7 +51,7 @@ public final class HexPane extends BorderPane {
             b.getStyleClass().add("space-" + s.id());
             choice.getChildren().add(b);
         }
-        Label label = new Label("_Go to");
+        Label label = new Label("Go _to");
         label.setMnemonicParsing(true);
         label.setLabelFor(address);
         address.getStyleClass().addAll("code", "goto-field");
