@@ -150,6 +150,7 @@ class MainWindowTest {
         String message = Fx.nodes(pane).filter(n -> n instanceof TextArea).map(n -> ((TextArea) n).getText())
                 .findFirst().orElseThrow();
         assertTrue(message.contains(missing.toString()) && message.contains("no such file"), message);
+        Screenshots.save(pane, "app-missing-file-dialog");
         robot.interact(() -> window.lastDialog().orElseThrow().close());
     }
 }

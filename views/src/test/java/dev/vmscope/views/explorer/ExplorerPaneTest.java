@@ -52,6 +52,7 @@ class ExplorerPaneTest {
         assertEquals(Page.WALK, explorer.shown());
         String chosen = robot.lookup(".root-choice").queryComboBox().getValue().toString();
         assertTrue(chosen.startsWith("CPU 1 CR3"), chosen);
+        Screenshots.save(explorer, "explorer-cpu1-root");
     }
 
     @Test
@@ -59,6 +60,7 @@ class ExplorerPaneTest {
         for (Page p : Page.values()) {
             robot.interact(() -> explorer.show(p));
             assertEquals(p, explorer.shown());
+            Screenshots.save(explorer, "explorer-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         assertEquals(List.of("Info", "Memory map", "Page walk", "Registers", "Hex"),
                 explorer.getTabs().stream().map(t -> t.getText()).toList());

@@ -109,5 +109,6 @@ class HexPaneTest {
         goTo(robot, "0xzz");
         Fx.waitUntil(() -> !Fx.texts(pane, "hex-problem").getFirst().isEmpty());
         assertEquals(List.of("not a hexadecimal number: '0xzz'"), Fx.texts(pane, "hex-problem"));
+        Screenshots.save(pane, "hex-not-hex");
     }
 }

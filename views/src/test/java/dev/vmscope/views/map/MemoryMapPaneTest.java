@@ -96,6 +96,7 @@ class MemoryMapPaneTest {
                 ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
         assertEquals(Math.pow(1.25, 5), bar.viewportProperty().get().zoom(), 1e-9);
         assertEquals(0, bar.viewportProperty().get().from(), 1 << 26, "zoomed around the pointer near the start");
+        Screenshots.save(pane, "memory-map-wheel-zoom");
     }
 
     @Test
@@ -106,5 +107,7 @@ class MemoryMapPaneTest {
         TableView<VirtualRegion> regions = robot.lookup(".region-table").queryTableView();
         VirtualRegion direct = regions.getItems().stream().filter(r -> r.name().equals("direct map")).findFirst().orElseThrow();
         assertEquals(Hex.of(Hex.parse(m.group(1))), Hex.of(direct.start()));
+        robot.interact(() -> regions.getSelectionModel().select(direct));
+        Screenshots.save(pane, "memory-map-direct-map");
     }
 }

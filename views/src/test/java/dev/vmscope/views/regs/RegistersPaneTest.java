@@ -100,5 +100,6 @@ class RegistersPaneTest {
         assertEquals("Walk with this CPU's root (CR3 " + qemu("CR3").get(1) + ")", walk.getText());
         robot.clickOn(walk);
         assertEquals(List.of(1), walkedWith);
+        Screenshots.save(pane, "registers-walk-button");
     }
 }

@@ -127,5 +127,6 @@ class WalkPaneTest {
         type(robot, "kernel");
         Fx.waitUntil(() -> !model.problemProperty().get().isEmpty());
         assertEquals("not a hexadecimal number: 'kernel'", model.problemProperty().get());
+        Screenshots.save(pane, "walk-not-hex");
     }
 }
