@@ -3,6 +3,7 @@ package dev.vmscope.app.cli;
 import dev.vmscope.app.reader.LiveOpener;
 import dev.vmscope.app.reader.ReaderLauncher;
 import dev.vmscope.core.OpenOptions;
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.Session;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,19 +58,19 @@ final class SourceOptions {
         return o;
     }
 
-    Session open() {
-        return open(openOptions());
+    Session open(Progress progress) {
+        return open(openOptions(), progress);
     }
 
-    Session openWithoutCpu() {
-        return open(withoutCpu());
+    Session openWithoutCpu(Progress progress) {
+        return open(withoutCpu(), progress);
     }
 
     /** A dump file, or a live source ({@code live}, /proc/kcore, /dev/mem, /dev/crash) through the read-only reader. */
-    private Session open(OpenOptions o) {
+    private Session open(OpenOptions o, Progress progress) {
         if (LiveOpener.handles(source)) {
             return LiveOpener.open(source, o, ReaderLauncher.Frontend.CLI);
         }
-        return Session.open(Path.of(source), o);
+        return Session.open(Path.of(source), o, progress);
     }
 }
