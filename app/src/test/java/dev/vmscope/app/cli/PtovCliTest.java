@@ -37,7 +37,7 @@ class PtovCliTest {
         assertTrue(m.find(), header);
         pageOffsetBase = Hex.parse(m.group(1));
         List<String> stext = Files.readAllLines(Corpus.file(SET, "libkdumpfile/vmcore-qemu.elf.vtop.tsv")).stream()
-                .filter(l -> l.startsWith("_stext\t")).toList();
+                .filter(l -> l.startsWith("_stext\tsym_text\t")).toList();
         assertEquals(List.of("_stext\tsym_text\t" + Hex.of(STEXT) + "\t" + Hex.of(STEXT_PHYSICAL)), stext);
     }
 

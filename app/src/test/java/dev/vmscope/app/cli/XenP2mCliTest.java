@@ -82,10 +82,12 @@ class XenP2mCliTest {
         assertTrue(pfn.json().get("mfn").isNull());
         assertEquals(1, pfn.errorLines().size());
         assertTrue(pfn.stderr().startsWith("vmscope: pfn 0x14061 has no machine frame: unreachable, "), pfn.stderr());
-        // machine frame 0x2f800 is Xen's own image (xen_phys_start 0x2f800000), no frame of dom0
-        CliRun mfn = CliRun.of("p2m", dump, "--mfn", "0x2f800");
+        // machine frame 0x1df6b starts the kdump area (README: "Kdump: 192MB at 0x1df6b000"), no frame of dom0
+        assertTrue(!truth.containsValue(0x1df6bL));
+        CliRun mfn = CliRun.of("p2m", dump, "--mfn", "0x1df6b");
         assertEquals(1, mfn.status(), mfn::toString);
-        assertEquals(List.of("mfn 0x2f800 -> no pfn of this domain"), mfn.lines());
+        assertEquals(List.of("mfn 0x1df6b -> no pfn of this domain"), mfn.lines());
+        assertEquals(List.of("vmscope: mfn 0x1df6b backs no pfn of the domain's p2m (" + dump + ")"), mfn.errorLines());
     }
 
     @Test
