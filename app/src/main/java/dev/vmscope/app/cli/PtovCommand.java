@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code vmscope ptov SOURCE PADDR...} (crash's name): every kernel virtual address that maps each
- * physical address, the direct map first. On a Xen host dump PADDR is dom0's pseudo-physical address; it
+ * physical address in the kernel's page table (or the one chosen), the direct map first. On a Xen host dump PADDR is dom0's pseudo-physical address; it
  * goes through the p2m to the machine address the page tables hold. The status is 1 when an address has
  * no virtual address at all.
  */
@@ -47,11 +47,13 @@ final class PtovCommand extends SourceCommand {
     @Override
     int run(Session session) {
         Optional<PvDomain> pv = session.pvDomain();
+        session.kernelMappings(progress);
+        Aliases aliases = new Aliases(session, progress);
         List<Answer> answers = new ArrayList<>(parsed.length);
         for (long pa : parsed) {
             Optional<Long> machine = pv.map(d -> d.machineOf(pa).map(Address::value).orElse(null));
             List<Long> virtual = pv.isPresent() && machine.isEmpty() ? List.of()
-                    : session.virtualAliases(machine.orElse(pa), progress);
+                    : aliases.ofPhysical(machine.orElse(pa));
             answers.add(new Answer(pa, machine, virtual));
         }
         Streams.endProgress(progress);

@@ -60,6 +60,22 @@ class MinidumpCliTest {
     }
 
     @Test
+    void ptdumpListsThePteArraysPage() throws IOException {
+        CliRun r = CliRun.of("ptdump", minidump(), "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode page = null;
+        for (JsonNode range : r.json()) {
+            if (range.get("start").asText().equals("0xffffffff80000000")) {
+                page = range;
+            }
+        }
+        assertTrue(page != null, r.out());
+        assertEquals("0xffffffff80001000", page.get("end").asText());
+        assertEquals("0x200000", page.get("physical").asText());
+        assertEquals(4096, page.get("pageSize").asLong());
+    }
+
+    @Test
     void unmappedEntryIsStatusOne() throws IOException {
         CliRun r = CliRun.of("vtop", minidump(), "--json", "0xffffffff80001000");
         assertEquals(1, r.status(), r::toString);

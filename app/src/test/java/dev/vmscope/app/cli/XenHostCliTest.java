@@ -213,6 +213,41 @@ class XenHostCliTest {
     }
 
     @Test
+    void ptdumpRangesGiveEachSymbolsPseudoPhysicalAndMachineAddress() {
+        CliRun r = CliRun.of("ptdump", dump, "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode ranges = r.json();
+        for (Symbol s : symbols) {
+            long va = Hex.parse(s.va());
+            JsonNode in = null;
+            for (JsonNode range : ranges) {
+                if (Long.compareUnsigned(va, Hex.parse(range.get("start").asText())) >= 0
+                        && Long.compareUnsigned(va, Hex.parse(range.get("end").asText())) < 0) {
+                    in = range;
+                }
+            }
+            assertTrue(in != null, s.name());
+            long offset = va - Hex.parse(in.get("start").asText());
+            assertEquals(Hex.parse(s.machine()), Hex.parse(in.get("machine").asText()) + offset, s.name());
+            assertEquals(Hex.parse(s.pseudoPhysical()), Hex.parse(in.get("physical").asText()) + offset, s.name());
+        }
+    }
+
+    @Test
+    void ptovTakesAPseudoPhysicalAddressThroughTheP2m() {
+        Symbol text = symbols.getFirst();
+        CliRun r = CliRun.of("ptov", dump, "0x" + text.pseudoPhysical(), "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode a = r.json().get(0);
+        assertEquals(text.machine(), a.get("machine").asText());
+        List<String> virtual = new ArrayList<>();
+        a.get("virtual").forEach(v -> virtual.add(v.asText()));
+        assertTrue(virtual.contains(text.va()), virtual.toString());
+        // README: kexec-tools set the PT_LOADs' p_vaddr from dom0's direct map, 0xffff888000000000 + address
+        assertEquals(Hex.of(0xffff888000000000L + Hex.parse(text.pseudoPhysical())), virtual.getFirst());
+    }
+
+    @Test
     void tableOutsideTheDumpIsAFaultWithTheEntryUnread() {
         long hole = -1;
         JsonNode ranges = CliRun.of("map", dump, "--json").json().get("physical");
