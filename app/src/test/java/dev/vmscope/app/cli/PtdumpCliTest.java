@@ -92,4 +92,20 @@ class PtdumpCliTest {
         CliRun empty = CliRun.of("ptdump", dump, "--root", "0x0", "--json");
         assertTrue(empty.json().size() < mine.json().size(), "page 0 is no kernel page table");
     }
+
+    @Test
+    void cpuChoosesItsRootRegister() {
+        String dump = Corpus.dump("x86_64-6.1-qemu-live", DUMP).toString();
+        CliRun r = CliRun.of("ptdump", dump, "--cpu", "1", "--json");
+        assertEquals(0, r.status(), r::toString);
+        boolean stext = false;
+        for (JsonNode range : r.json()) {
+            stext |= range.get("start").asText().equals("0xffffffff8f000000") && range.get("physical").asText().equals("0x7200000");
+        }
+        assertTrue(stext, "the kernel half is in every CR3's table: _stext -> 0x7200000");
+        CliRun none = CliRun.of("ptdump", dump, "--cpu", "5", "--json");
+        assertEquals(2, none.status());
+        assertEquals("", none.out());
+        assertEquals(1, none.errorLines().size(), none.stderr());
+    }
 }
