@@ -7,7 +7,7 @@ package dev.vmscope.core.format.kdump;
  * @param status     dump-wide flags: compression kind, incomplete
  * @param blockSize  the dump's page unit in bytes (may differ from the kernel's page size)
  */
-public record KdumpHeader(String signature, int headerVersion, String sysname, String release, String version,
+public record KdumpHeader(String signature, int headerVersion, String sysname, String nodename, String release, String version,
                           String machine, String domainname, long timestampSeconds, boolean wide, long status,
                           int blockSize, int subHeaderBlocks, long bitmapBlocks, long maxMapnr, long totalRamBlocks,
                           long deviceBlocks, long writtenBlocks, long currentCpu, int nrCpus) {
@@ -18,6 +18,16 @@ public record KdumpHeader(String signature, int headerVersion, String sysname, S
     public static final int INCOMPLETE = 0x8;
     public static final int EXCLUDED_VMEMMAP = 0x10;
     public static final int COMPRESSED_ZSTD = 0x20;
+
+    /** Whether this is the older diskdump layout ({@code "DISKDUMP"}): no kdump sub-header, an architecture-specific block instead. */
+    public boolean diskdump() {
+        return signature.equals("DISKDUMP");
+    }
+
+    /** Whether the header says the 64-bit layout was written (status at offset 424) rather than the 32-bit one (412). */
+    public int fieldsOffset() {
+        return wide ? 424 : 412;
+    }
 
     public boolean incomplete() {
         return (status & INCOMPLETE) != 0;
