@@ -35,8 +35,16 @@ public record Dump(String source, String format, String compression, Architectur
         return dev.vmscope.core.notes.CpuStates.cpuCount(cpus);
     }
 
+    /** Closes the storage, and the memory too when it holds further files (a split kdump set). */
     @Override
     public void close() {
         storage.close();
+        if (memory instanceof AutoCloseable more) {
+            try {
+                more.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + source + " failed", e);
+            }
+        }
     }
 }
