@@ -5,9 +5,12 @@ import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
+import dev.vmscope.core.format.kdump.SplitKdump;
+import dev.vmscope.core.io.FlattenedStorage;
 import dev.vmscope.core.io.Storage;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The ordered probe list: the first format that claims a source opens it. Formats are told by content only. */
@@ -39,6 +42,33 @@ public final class DumpFormats {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens one file, or the files of a {@code makedumpfile --split} set together (given in any order;
+     * each may also be flattened). The set is checked for consistency and completeness.
+     */
+    public static Dump open(List<Path> paths, boolean zeroExcluded, Progress progress) {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no dump file given");
+        }
+        if (paths.size() == 1) {
+            return open(paths.getFirst(), zeroExcluded, progress);
+        }
+        List<Storage> storages = new ArrayList<>();
+        try {
+            for (Path p : paths) {
+                Storage s = Storage.open(p);
+                storages.add(s);
+                if (FlattenedStorage.isFlattened(s)) {
+                    storages.set(storages.size() - 1, FlattenedStorage.index(s, progress));
+                }
+            }
+        } catch (RuntimeException e) {
+            storages.forEach(Storage::close);
+            throw e;
+        }
+        return SplitKdump.open(storages, zeroExcluded);
     }
 
     public static Dump open(Storage storage) {
