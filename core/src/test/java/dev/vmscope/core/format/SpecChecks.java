@@ -115,6 +115,8 @@ public final class SpecChecks {
                 case "ranges" -> assertEquals(v, String.join(" ", dump.memory().ranges().stream()
                         .map(r -> Hex.of(r.start()) + "-" + Hex.of(r.end()) + ":" + r.kind().id()).toList()), where);
                 case "field" -> field(dump, v, where);
+                case "section" -> assertTrue(dump.header().stream().anyMatch(f -> f.section().equals(v)),
+                        where + ": no header section '" + v + "'");
                 default -> throw new AssertionError(where + ": unknown expectation " + x.key());
             }
         }

@@ -24,17 +24,24 @@ public record KdumpHeader(String signature, int headerVersion, String sysname, S
         return signature.equals("DISKDUMP");
     }
 
-    /** Whether the header says the 64-bit layout was written (status at offset 424) rather than the 32-bit one (412). */
+    /** Offset of the status field, where the fixed-size fields begin: 424 in the 64-bit layout, 412 in the 32-bit one. */
     public int fieldsOffset() {
         return wide ? 424 : 412;
     }
 
+    /** diskdump's status values (not flags): complete, incomplete, compressed. */
+    public static final int DISKDUMP_INCOMPLETE = 1;
+    public static final int DISKDUMP_COMPRESSED = 8;
+
     public boolean incomplete() {
-        return (status & INCOMPLETE) != 0;
+        return diskdump() ? status == DISKDUMP_INCOMPLETE : (status & INCOMPLETE) != 0;
     }
 
     /** The compression the header announces: {@code zlib}, {@code lzo}, {@code snappy}, {@code zstd} or {@code none}. */
     public String compression() {
+        if (diskdump()) {
+            return status == DISKDUMP_COMPRESSED ? "zlib" : "none";
+        }
         if ((status & COMPRESSED_ZLIB) != 0) {
             return "zlib";
         }

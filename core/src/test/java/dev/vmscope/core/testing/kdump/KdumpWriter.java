@@ -139,7 +139,9 @@ public final class KdumpWriter {
             f.u32(404, 1_700_000_000L).u32(408, 0);
             at = 412;
         }
-        long status = PageCompressors.flag(h.compression()) | (h.incomplete() ? 0x8 : 0) | h.extraStatus();
+        long status = h.signature().equals("DISKDUMP")
+                ? (h.incomplete() ? 1 : h.compression().equals("none") ? 0 : 8)
+                : PageCompressors.flag(h.compression()) | (h.incomplete() ? 0x8 : 0) | h.extraStatus();
         f.u32(at, status).u32(at + 4, h.blockSize()).u32(at + 8, subBlocks).u32(at + 12, bitmapBlocks)
                 .u32(at + 16, Math.min(maxMapnr, 0xffffffffL)).u32(at + 20, dumped).u32(at + 24, 0).u32(at + 28, 0)
                 .u32(at + 32, 0).u32(at + 36, h.nrCpus());
