@@ -85,6 +85,14 @@ public final class ElfReader {
     }
 
     public static List<ProgramHeader> readProgramHeaders(Storage s, ElfHeader h) {
+        return readProgramHeaders(s, h, true);
+    }
+
+    /**
+     * @param loadsInFile whether every PT_LOAD's file bytes must lie inside the file; a saved copy of
+     *                    /proc/kcore may hold only some of its segments, and says so by ending before them
+     */
+    public static List<ProgramHeader> readProgramHeaders(Storage s, ElfHeader h, boolean loadsInFile) {
         String file = s.name();
         if (h.phnum() > MAX_PROGRAM_HEADERS) {
             throw new DumpFormatException(file, h.is64() ? 56 : 44, "ELF header: e_phnum",
@@ -105,7 +113,7 @@ public final class ElfReader {
             }
         }
         for (ProgramHeader p : out) {
-            check(s, h, p);
+            check(s, h, p, loadsInFile);
         }
         return out;
     }
@@ -122,13 +130,14 @@ public final class ElfReader {
                 Bytes.u32(b, at + 20, o), Bytes.u32(b, at + 28, o));
     }
 
-    private static void check(Storage s, ElfHeader h, ProgramHeader p) {
+    private static void check(Storage s, ElfHeader h, ProgramHeader p, boolean loadsInFile) {
         if (p.type() != ProgramHeader.PT_LOAD && p.type() != ProgramHeader.PT_NOTE) {
             return;
         }
         long at = h.phoff() + (long) p.index() * h.phentsize() + (h.is64() ? 8 : 4);
         String what = "ELF program header " + p.index() + " (" + p.typeName() + ")";
-        if (p.filesz() < 0 || p.offset() < 0 || !s.contains(p.offset(), p.filesz())) {
+        boolean mustBeInFile = loadsInFile || p.type() == ProgramHeader.PT_NOTE;
+        if (mustBeInFile && (p.filesz() < 0 || p.offset() < 0 || !s.contains(p.offset(), p.filesz()))) {
             throw new DumpFormatException(s.name(), at, what + ": p_offset + p_filesz",
                     "a range inside the file (size " + Hex.of(s.size()) + "), found "
                             + Hex.of(p.offset()) + " + " + Hex.of(p.filesz()));
