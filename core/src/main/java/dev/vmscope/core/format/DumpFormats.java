@@ -6,6 +6,9 @@ import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
 import dev.vmscope.core.format.kdump.SplitKdump;
+import dev.vmscope.core.format.kcore.KcoreFormat;
+import dev.vmscope.core.format.lime.LimeFormat;
+import dev.vmscope.core.format.raw.RawImage;
 import dev.vmscope.core.io.FlattenedStorage;
 import dev.vmscope.core.io.Storage;
 
@@ -13,7 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ordered probe list: the first format that claims a source opens it. Formats are told by content only. */
+/**
+ * The ordered probe list: the first format that claims a source opens it. Formats are told by content
+ * only, the most specific magic first (a /proc/kcore copy is an ELF core too, so it comes before the
+ * ELF reader). Raw images have no header and are never probed: {@link #openRaw} opens them on request.
+ */
 public final class DumpFormats {
     private DumpFormats() {
     }
@@ -25,9 +32,11 @@ public final class DumpFormats {
      */
     public static List<DumpFormat> probeOrder(boolean zeroExcluded, Progress progress) {
         return List.of(
-                new ElfCoreFormat(),
                 new KdumpCompressedFormat(zeroExcluded),
-                new FlattenedFormat(progress, zeroExcluded));
+                new FlattenedFormat(progress, zeroExcluded),
+                new LimeFormat(),
+                new KcoreFormat(),
+                new ElfCoreFormat());
     }
 
     public static Dump open(Path path) {
@@ -69,6 +78,25 @@ public final class DumpFormats {
             throw e;
         }
         return SplitKdump.open(storages, zeroExcluded);
+    }
+
+    /** Opens what {@link SourceSpec#parse} made of a typed source: a dump file, or {@code FILE@ADDR} as a raw image. */
+    public static Dump open(SourceSpec source, boolean zeroExcluded, Progress progress) {
+        if (source.isRaw()) {
+            return openRaw(source.path(), source.rawBase().getAsLong());
+        }
+        return open(source.path(), zeroExcluded, progress);
+    }
+
+    /** Opens a file as a raw image of physical memory starting at {@code base}. */
+    public static Dump openRaw(Path path, long base) {
+        Storage storage = Storage.open(path);
+        try {
+            return RawImage.open(storage, base);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
     }
 
     public static Dump open(Storage storage) {
