@@ -46,8 +46,8 @@ final class KdumpFileReader {
         long bits = maxMapnr < 0 ? one * 8 : Math.min(maxMapnr, one * 8);
         PageBitmap valid = new PageBitmap(s.read(bitmapAt, (int) one), bits);
         PageBitmap dumped = two ? new PageBitmap(s.read(bitmapAt + one, (int) one), bits) : valid;
-        List<ElfNote> notes = sub.map(x -> notes(s, x)).orElse(List.of());
-        Optional<VmcoreInfo> vmcoreinfo = vmcoreinfo(s, sub, notes);
+        List<ElfNote> notes = sub.map(x -> notes(s, h, x)).orElse(List.of());
+        Optional<VmcoreInfo> vmcoreinfo = vmcoreinfo(s, h, sub, notes);
         Architecture arch = ArchitectureGuess.of(h.machine(), notes, vmcoreinfo).orElseThrow(() ->
                 new UnsupportedDumpException(s.name(), 12 + 4 * KdumpHeaderReader.UTS_LENGTH,
                         "a compressed kdump whose architecture cannot be told (utsname.machine \"" + h.machine()
@@ -59,7 +59,7 @@ final class KdumpFileReader {
         if (sub.isPresent() && sub.get().isSplitPart()) {
             KdumpSubHeader x = sub.get();
             if (Long.compareUnsigned(x.startPfn64(), x.endPfn64()) > 0 || Long.compareUnsigned(x.endPfn64(), maxMapnr) > 0) {
-                throw new DumpFormatException(s.name(), h.blockSize() + pfnField(x), "kdump sub-header: start_pfn/end_pfn",
+                throw new DumpFormatException(s.name(), h.blockSize() + pfnField(x), "compressed kdump sub-header: start_pfn/end_pfn",
                         "a pfn range of this part inside 0.." + Hex.of(maxMapnr) + ", found " + Hex.of(x.startPfn64())
                                 + ".." + Hex.of(x.endPfn64()));
             }
@@ -83,12 +83,8 @@ final class KdumpFileReader {
     }
 
     private static int pfnField(KdumpSubHeader x) {
-        for (SubHeaderLayout l : SubHeaderLayout.values()) {
-            if (l.id().equals(x.packing())) {
-                return x.has(KdumpSubHeader.Since.PFN64) ? l.pfn64 : l.startPfn;
-            }
-        }
-        return 0;
+        SubHeaderLayout l = SubHeaderLayout.of(x);
+        return x.has(KdumpSubHeader.Since.PFN64) ? l.pfn64 : l.startPfn;
     }
 
     /**
@@ -108,22 +104,23 @@ final class KdumpFileReader {
         return valid.next(0, true) < basePfn ? basePfn : 0;
     }
 
-    private static List<ElfNote> notes(Storage s, KdumpSubHeader sub) {
+    private static List<ElfNote> notes(Storage s, KdumpHeader h, KdumpSubHeader sub) {
         if (sub.sizeNote() == 0) {
             return List.of();
         }
         if (sub.sizeNote() > ElfNotes.MAX_NOTE_SEGMENT || !s.contains(sub.offsetNote(), sub.sizeNote())) {
-            throw new DumpFormatException(s.name(), sub.offsetNote(), "compressed kdump sub-header: offset_note/size_note",
+            throw new DumpFormatException(s.name(), h.blockSize() + SubHeaderLayout.of(sub).offsetNote,
+                    "compressed kdump sub-header: offset_note/size_note",
                     "a note area inside the file, found " + Hex.of(sub.sizeNote()) + " bytes at " + Hex.of(sub.offsetNote()));
         }
         return ElfNotes.parse(s.read(sub.offsetNote(), (int) sub.sizeNote()), sub.offsetNote(), ByteOrder.LITTLE_ENDIAN, s.name());
     }
 
-    private static Optional<VmcoreInfo> vmcoreinfo(Storage s, Optional<KdumpSubHeader> sub, List<ElfNote> notes) {
+    private static Optional<VmcoreInfo> vmcoreinfo(Storage s, KdumpHeader h, Optional<KdumpSubHeader> sub, List<ElfNote> notes) {
         if (sub.isPresent() && sub.get().sizeVmcoreinfo() > 0) {
             KdumpSubHeader x = sub.get();
             if (x.sizeVmcoreinfo() > MAX_VMCOREINFO || !s.contains(x.offsetVmcoreinfo(), x.sizeVmcoreinfo())) {
-                throw new DumpFormatException(s.name(), x.offsetVmcoreinfo(),
+                throw new DumpFormatException(s.name(), h.blockSize() + SubHeaderLayout.of(x).offsetVmcoreinfo,
                         "compressed kdump sub-header: offset_vmcoreinfo/size_vmcoreinfo",
                         "VMCOREINFO text of at most " + Hex.of(MAX_VMCOREINFO) + " bytes inside the file, found "
                                 + Hex.of(x.sizeVmcoreinfo()) + " bytes at " + Hex.of(x.offsetVmcoreinfo()));

@@ -52,6 +52,16 @@ enum SubHeaderLayout {
         return id;
     }
 
+    /** The layout a sub-header was read with. */
+    static SubHeaderLayout of(KdumpSubHeader sub) {
+        for (SubHeaderLayout l : values()) {
+            if (l.id.equals(sub.packing())) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("unknown sub-header packing " + sub.packing());
+    }
+
     /** Bytes of block 1 this layout occupies. */
     int size() {
         return size;
