@@ -77,11 +77,17 @@ public final class ElfReader {
     private static long extendedProgramHeaderCount(Storage s, boolean is64, ByteOrder order, long shoff, int shentsize) {
         int need = is64 ? 64 : 40;
         if (shoff == 0 || shentsize < need || !s.contains(shoff, need)) {
-            throw new DumpFormatException(s.name(), shoff, "ELF section header 0 (e_phnum is PN_XNUM)",
-                    "a section header inside the file holding the program header count in sh_info");
+            throw new DumpFormatException(s.name(), where(s, shoff, is64 ? 40 : 32), "ELF section header 0 (e_phnum is PN_XNUM)",
+                    "a section header inside the file holding the program header count in sh_info, found e_shoff "
+                            + Hex.of(shoff) + " and e_shentsize " + shentsize);
         }
         byte[] sh = s.read(shoff, need);
         return Bytes.u32(sh, is64 ? 44 : 28, order);
+    }
+
+    /** The offset a table error is reported at: the table's when it lies in the file, else the header field's. */
+    private static long where(Storage s, long tableOffset, int fieldOffset) {
+        return tableOffset >= 0 && tableOffset <= s.size() ? tableOffset : fieldOffset;
     }
 
     public static List<ProgramHeader> readProgramHeaders(Storage s, ElfHeader h) {
@@ -100,8 +106,9 @@ public final class ElfReader {
         }
         long tableSize = h.phnum() * h.phentsize();
         if (!s.contains(h.phoff(), tableSize)) {
-            throw new DumpFormatException(file, h.phoff(), "ELF program header table (e_phoff)",
-                    h.phnum() + " headers of " + h.phentsize() + " bytes inside the file (size " + Hex.of(s.size()) + ")");
+            throw new DumpFormatException(file, where(s, h.phoff(), h.is64() ? 32 : 28), "ELF program header table (e_phoff)",
+                    h.phnum() + " headers of " + h.phentsize() + " bytes inside the file (size " + Hex.of(s.size())
+                            + "), found them at " + Hex.of(h.phoff()));
         }
         List<ProgramHeader> out = new ArrayList<>((int) h.phnum());
         int chunk = 4096;
