@@ -6,18 +6,22 @@ import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.kernel.KernelFacts;
-import dev.vmscope.core.kernel.X86_64Kernel;
-import dev.vmscope.core.kernel.X86_64Layout;
+import dev.vmscope.core.kernel.DumpFacts;
+import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.notes.CpuState;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.BatchTranslator;
+import dev.vmscope.core.xlat.MappingRange;
+import dev.vmscope.core.xlat.PageTableDump;
 import dev.vmscope.core.xlat.PageTableWalker;
+import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.Translation;
 import dev.vmscope.core.xlat.WalkResult;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +33,7 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private volatile PageTableDump.Result kernelMappings;
 
     private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
         this.dump = dump;
@@ -53,44 +58,46 @@ public final class Session implements AutoCloseable {
     public static Session open(Dump opened, OpenOptions options) {
         try {
             Dump dump = options.vmcoreinfo().map(f -> opened.withVmcoreInfo(readVmcoreInfo(f))).orElse(opened);
-            return switch (dump.architecture()) {
-                case X86_64 -> openX86_64(dump, options);
-                default -> new Session(dump, Optional.empty(), Optional.of("page-table walks of " + dump.architecture().id()
-                        + " dumps are not available in this version"));
-            };
+            return bootstrap(dump, options);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
     }
 
-    private static Session openX86_64(Dump dump, OpenOptions options) {
-        Optional<KernelFacts> fromInfo = dump.vmcoreinfo().flatMap(X86_64Kernel::fromVmcoreInfo);
-        KernelFacts facts = fromInfo.orElse(null);
-        if (facts == null) {
-            facts = new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
-                    X86_64Kernel.pagingMode(dump.vmcoreinfo()), 0, "none", 0, 0, java.util.List.of());
-        }
+    /**
+     * Finds the kernel's page-table root: {@code --root}, else {@code --cpu N}'s root register, else
+     * VMCOREINFO, else the first CPU note that carries a root register.
+     */
+    private static Session bootstrap(Dump dump, OpenOptions options) {
+        KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
+        DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
+        PagingMode mode = arch.pagingMode(inputs);
+        Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(inputs, mode);
+        KernelFacts facts = fromInfo.orElseGet(() -> new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
+                mode, 0, "none", 0, 0, List.of()));
         if (options.root().isPresent()) {
             facts = facts.withRoot(options.root().getAsLong(), "--root " + Hex.of(options.root().getAsLong()));
         } else if (options.cpu().isPresent()) {
             int n = options.cpu().getAsInt();
-            long cr3 = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
-                    "--cpu " + n + ": the dump's notes give no CR3 for CPU " + n));
-            facts = facts.withRoot(cr3, "CR3 of CPU " + n);
+            long root = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
+                    "--cpu " + n + ": the dump's notes give no page-table root register for CPU " + n));
+            facts = facts.withRoot(facts.mode().entries().rootTable(root), "root register of CPU " + n);
         } else if (fromInfo.isEmpty()) {
             Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
             if (withRoot.isEmpty()) {
-                return new Session(dump, Optional.empty(), Optional.of(
-                        "no kernel page-table root: the dump has no VMCOREINFO and no CPU note with CR3 (give --root ADDR or --vmcoreinfo FILE)"));
+                String why = dump.vmcoreinfo().isPresent()
+                        ? "its VMCOREINFO names no usable page-table root"
+                        : "the dump has no VMCOREINFO";
+                return new Session(dump, Optional.empty(), Optional.of("no kernel page-table root: " + why
+                        + " and no CPU note carries a root register (give --root ADDR or --vmcoreinfo FILE)"));
             }
             CpuState c = withRoot.get();
-            facts = facts.withRoot(c.pageTableRoot().get(), "CR3 of CPU " + c.cpu() + " (" + c.source() + " note)");
+            facts = facts.withRoot(facts.mode().entries().rootTable(c.pageTableRoot().get()),
+                    "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
         }
-        if (dump.vmcoreinfo().isPresent()) {
-            PageTableWalker w = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
-            facts = facts.withLayout(new X86_64Layout(dump.memory(), w, facts.pageTableRoot(), dump.vmcoreinfo().get()).regions());
-        }
+        PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
+        facts = facts.withLayout(arch.layout(inputs, walker, facts));
         return new Session(dump, Optional.of(facts), Optional.empty());
     }
 
@@ -101,7 +108,7 @@ public final class Session implements AutoCloseable {
 
     private static VmcoreInfo readVmcoreInfo(Path file) {
         try {
-            return VmcoreInfo.parse(Files.readString(file, StandardCharsets.ISO_8859_1), "file " + file);
+            return VmcoreInfo.fromFile(Files.readAllBytes(file), "file " + file);
         } catch (IOException e) {
             throw new DumpIoException(file.toString(), "cannot read VMCOREINFO file", e);
         }
@@ -137,6 +144,53 @@ public final class Session implements AutoCloseable {
     /** Translates with another root, e.g. a CPU's CR3. */
     public Translation translate(long va, long rootRegister) {
         return walker.orElseThrow(this::noKernel).walk(rootRegister, va);
+    }
+
+    /**
+     * Every mapping of the kernel's page table (or the one chosen at open), coalesced; computed once
+     * and kept, since the tables of a dump never change.
+     */
+    public PageTableDump.Result kernelMappings(Progress progress) {
+        PageTableDump.Result r = kernelMappings;
+        if (r == null) {
+            r = mappings(requireKernel().pageTableRoot(), progress);
+            kernelMappings = r;
+        }
+        return r;
+    }
+
+    /** Every mapping reachable from another root, e.g. a CPU's CR3. */
+    public PageTableDump.Result mappings(long rootRegister, Progress progress) {
+        KernelFacts k = requireKernel();
+        return new PageTableDump(dump.memory(), k.mode(), dump.architecture().byteOrder())
+                .dump(rootRegister, dump.architecture() == Architecture.AARCH64, progress);
+    }
+
+    /**
+     * The virtual addresses that map a physical (machine, for a Xen host) address: the kernel's direct
+     * map first when it is known, then every other mapping of the kernel's page table.
+     */
+    public List<Long> virtualAliases(long pa, Progress progress) {
+        List<Long> out = new java.util.ArrayList<>();
+        for (MappingRange r : kernelMappings(progress).ranges()) {
+            if (r.mapsPhysical(pa)) {
+                out.add(r.virtualOf(pa));
+            }
+        }
+        out.sort((a, b) -> Boolean.compare(!inDirectMap(a), !inDirectMap(b)));
+        return out;
+    }
+
+    private boolean inDirectMap(long va) {
+        return requireKernel().layout().stream()
+                .anyMatch(v -> v.name().equals("direct map") && Long.compareUnsigned(va, v.start()) >= 0
+                        && Long.compareUnsigned(va, v.end()) < 0);
+    }
+
+    /** A fast translator for many addresses with the kernel's root (one per thread). */
+    public BatchTranslator batchTranslator() {
+        KernelFacts k = requireKernel();
+        return new BatchTranslator(dump.memory(), k.mode(), dump.architecture().byteOrder(), k.pageTableRoot());
     }
 
     public Optional<Long> cpuPageTableRoot(int cpu) {

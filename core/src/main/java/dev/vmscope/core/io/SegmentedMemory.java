@@ -3,13 +3,15 @@ package dev.vmscope.core.io;
 import dev.vmscope.core.MemoryAccessException;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Memory made of file-backed segments (ELF PT_LOADs, LiME ranges, raw images): each maps
  * {@code [start, start+memSize)} to file bytes, and reads past its file part as zero. Overlapping
- * segments are resolved in favour of the first one given. Lookups are a binary search.
+ * segments are resolved in favour of the first one given. Every segment ends below 2^64 (formats
+ * refuse others as corrupt). Lookups are a binary search.
  */
 public final class SegmentedMemory implements Memory {
 
@@ -41,34 +43,48 @@ public final class SegmentedMemory implements Memory {
         this.ranges = List.copyOf(rangesOf(pieces));
     }
 
+    /**
+     * Cuts the segments into disjoint pieces, giving each address to the first segment (in the order
+     * given) that covers it, wherever that segment starts.
+     */
     private static Piece[] disjointPieces(List<Segment> segments) {
-        List<Segment> sorted = new ArrayList<>();
-        for (int i = 0; i < segments.size(); i++) {
-            if (segments.get(i).memSize() > 0) {
-                sorted.add(segments.get(i));
+        TreeMap<Long, Piece> claimed = new TreeMap<>(Long::compareUnsigned);
+        for (Segment s : segments) {
+            if (s.memSize() == 0) {
+                continue;
             }
+            if (Long.compareUnsigned(s.end(), s.start()) <= 0) {
+                throw new IllegalArgumentException("segment at 0x" + Long.toHexString(s.start())
+                        + " of size 0x" + Long.toHexString(s.memSize()) + " does not end below 2^64");
+            }
+            List<Piece> free = new ArrayList<>();
+            long cursor = s.start();
+            Map.Entry<Long, Piece> before = claimed.floorEntry(s.start());
+            if (before != null && Long.compareUnsigned(before.getValue().end, cursor) > 0) {
+                cursor = before.getValue().end;
+            }
+            for (Piece p : claimed.subMap(s.start(), true, s.end(), false).values()) {
+                if (Long.compareUnsigned(p.start, cursor) > 0) {
+                    free.add(pieceOf(s, cursor, p.start));
+                }
+                if (Long.compareUnsigned(p.end, cursor) > 0) {
+                    cursor = p.end;
+                }
+            }
+            if (Long.compareUnsigned(cursor, s.end()) < 0) {
+                free.add(pieceOf(s, cursor, s.end()));
+            }
+            free.forEach(p -> claimed.put(p.start, p));
         }
-        // stable sort keeps the first-given segment first among equal starts
-        sorted.sort(Comparator.comparing(Segment::start, Long::compareUnsigned));
-        List<Piece> out = new ArrayList<>(sorted.size());
-        long covered = 0;
-        boolean any = false;
-        for (Segment s : sorted) {
-            long from = s.start();
-            long to = s.end();
-            if (any && Long.compareUnsigned(to, covered) <= 0 && to != 0) {
-                continue; // wholly inside what earlier segments already give
-            }
-            if (any && Long.compareUnsigned(from, covered) < 0) {
-                from = covered;
-            }
-            long skip = from - s.start();
-            long fileLeft = Math.max(0, s.fileSize() - skip);
-            out.add(new Piece(from, to, s.fileOffset() + skip, from + fileLeft));
-            covered = to;
-            any = true;
-        }
-        return out.toArray(Piece[]::new);
+        return claimed.values().toArray(Piece[]::new);
+    }
+
+    /** The part {@code [from, to)} of a segment. */
+    private static Piece pieceOf(Segment s, long from, long to) {
+        long skip = from - s.start();
+        long fileLeft = Long.compareUnsigned(skip, s.fileSize()) >= 0 ? 0 : s.fileSize() - skip;
+        long inPiece = Long.compareUnsigned(fileLeft, to - from) < 0 ? fileLeft : to - from;
+        return new Piece(from, to, s.fileOffset() + skip, from + inPiece);
     }
 
     private static List<MemoryRange> rangesOf(Piece[] pieces) {
@@ -140,7 +156,8 @@ public final class SegmentedMemory implements Memory {
             if (p == null) {
                 return false;
             }
-            long take = Math.min(left, p.end - a);
+            long room = p.end - a;
+            long take = Long.compareUnsigned(room, left) < 0 ? room : left;
             a += take;
             left -= take;
         }
@@ -164,6 +181,6 @@ public final class SegmentedMemory implements Memory {
             return null;
         }
         Piece p = pieces[found];
-        return Long.compareUnsigned(address, p.end) < 0 || (p.end == 0 && p.start != 0) ? p : null;
+        return Long.compareUnsigned(address, p.end) < 0 ? p : null;
     }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * The bytes of a source, read-only, addressed by 64-bit offsets. Files are memory-mapped; devices
  * and other non-regular files are read positionally; tests and bundled samples use byte arrays.
  */
-public sealed interface Storage extends AutoCloseable permits MappedFileStorage, ChannelStorage, ByteArrayStorage, FlattenedStorage {
+public sealed interface Storage extends AutoCloseable permits MappedFileStorage, ChannelStorage, ByteArrayStorage, FlattenedStorage, PositionalStorage {
 
     /** The name used in messages (the path as given). */
     String name();

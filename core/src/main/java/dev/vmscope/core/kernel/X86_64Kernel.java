@@ -2,10 +2,12 @@ package dev.vmscope.core.kernel;
 
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.PageTableWalker;
 import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.PagingModes;
 import dev.vmscope.core.xlat.x86.X86_64Entry;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,12 +17,9 @@ import java.util.OptionalLong;
  * a kernel-image symbol's physical address is {@code sym - __START_KERNEL_map + phys_base}; KASLR's
  * {@code KERNELOFFSET} is already part of the symbol values.
  */
-public final class X86_64Kernel {
+public final class X86_64Kernel implements KernelBootstrap {
     /** Where the kernel image is mapped ({@code __START_KERNEL_map}). */
     public static final long START_KERNEL_MAP = 0xffffffff80000000L;
-
-    private X86_64Kernel() {
-    }
 
     /** Physical address of a kernel-image virtual address. */
     public static long imagePhysical(long va, long physBase) {
@@ -29,13 +28,27 @@ public final class X86_64Kernel {
 
     /** The paging mode VMCOREINFO states ({@code pgtable_l5_enabled}, {@code sme_mask}). */
     public static PagingMode pagingMode(Optional<VmcoreInfo> info) {
-        boolean fiveLevel = info.flatMap(i -> box(i.number("pgtable_l5_enabled"))).orElse(0L) == 1;
-        long sme = info.flatMap(i -> box(i.number("sme_mask"))).orElse(0L);
+        boolean fiveLevel = info.map(i -> i.number("pgtable_l5_enabled").orElse(0)).orElse(0L) == 1;
+        long sme = info.map(i -> i.number("sme_mask").orElse(0)).orElse(0L);
         return PagingModes.x86_64(fiveLevel, new X86_64Entry(52, sme));
+    }
+
+    @Override
+    public PagingMode pagingMode(DumpFacts dump) {
+        return pagingMode(dump.vmcoreinfo());
+    }
+
+    @Override
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
+        return dump.vmcoreinfo().flatMap(info -> fromVmcoreInfo(info, mode));
     }
 
     /** The kernel's page-table root from VMCOREINFO alone, if it names one. */
     public static Optional<KernelFacts> fromVmcoreInfo(VmcoreInfo info) {
+        return fromVmcoreInfo(info, pagingMode(Optional.of(info)));
+    }
+
+    private static Optional<KernelFacts> fromVmcoreInfo(VmcoreInfo info, PagingMode mode) {
         OptionalLong symbol = info.symbol("init_top_pgt");
         String name = "init_top_pgt";
         if (symbol.isEmpty()) {
@@ -50,11 +63,13 @@ public final class X86_64Kernel {
         long root = imagePhysical(symbol.getAsLong(), physBase);
         String origin = "VMCOREINFO SYMBOL(" + name + ")=" + Hex.of(symbol.getAsLong()) + " - __START_KERNEL_map + phys_base "
                 + (physBase < 0 ? "-" + Hex.of(-physBase) : Hex.of(physBase));
-        return Optional.of(new KernelFacts(info.osRelease(), pagingMode(Optional.of(info)), root, origin, kaslr, physBase,
-                java.util.List.of()));
+        return Optional.of(new KernelFacts(info.osRelease(), mode, root, origin, kaslr, physBase, List.of()));
     }
 
-    private static Optional<Long> box(OptionalLong v) {
-        return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
+    @Override
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
+        return dump.vmcoreinfo()
+                .map(info -> new X86_64Layout(dump.memory(), walker, facts.pageTableRoot(), info).regions())
+                .orElse(List.of());
     }
 }

@@ -31,7 +31,7 @@ public final class RegisterTables {
                     "ebx", "ecx", "edx", "esi", "edi", "ebp", "eax", SEGMENT, "ds", "es", "fs", "gs",
                     OTHER, "orig_eax", POINTER, "eip", SEGMENT, "cs", FLAGS, "eflags", POINTER, "esp", SEGMENT, "ss"));
 
-    /** AArch64 {@code elf_prstatus}: {@code pr_reg} at 112: x0–x30, sp, pc, pstate. */
+    /** AArch64 {@code elf_prstatus}: {@code pr_reg} at 112: x0–x29, lr (x30), sp, pc, pstate. */
     public static final RegisterTable AARCH64_PRSTATUS = new RegisterTable("aarch64 NT_PRSTATUS", aarch64());
 
     /** 32-bit ARM {@code elf_prstatus}: {@code pr_reg} at 72: r0–r15, cpsr, orig_r0. */
@@ -66,9 +66,10 @@ public final class RegisterTables {
 
     private static List<RegisterDef> aarch64() {
         List<Object> names = new ArrayList<>();
-        for (int i = 0; i <= 30; i++) {
+        for (int i = 0; i <= 29; i++) {
             names.add("x" + i);
         }
+        names.add("lr"); // x30, the link register
         names.add(POINTER);
         names.add("sp");
         names.add("pc");

@@ -33,6 +33,23 @@ public record VmcoreInfo(Map<String, String> entries, String origin) {
         return new VmcoreInfo(map, origin);
     }
 
+    /**
+     * Reads VMCOREINFO as saved in a file: the plain text (/sys/kernel/vmcoreinfo's note as crash's
+     * --vmcoreinfo takes it, or the output of makedumpfile -g), or the raw note as read from memory
+     * (an ELF note header naming VMCOREINFO, then the text).
+     */
+    public static VmcoreInfo fromFile(byte[] bytes, String origin) {
+        int nameLength = 11;
+        if (bytes.length >= 24 && dev.vmscope.core.io.Bytes.u32(bytes, 0, java.nio.ByteOrder.LITTLE_ENDIAN) == nameLength
+                && new String(bytes, 12, 10, StandardCharsets.ISO_8859_1).equals("VMCOREINFO")) {
+            long descsz = dev.vmscope.core.io.Bytes.u32(bytes, 4, java.nio.ByteOrder.LITTLE_ENDIAN);
+            int from = 24;
+            int to = (int) Math.min(bytes.length, from + descsz);
+            return parse(java.util.Arrays.copyOfRange(bytes, from, to), origin + " (ELF note)");
+        }
+        return parse(bytes, origin);
+    }
+
     public static VmcoreInfo parse(byte[] descriptor, String origin) {
         return parse(new String(descriptor, StandardCharsets.ISO_8859_1), origin);
     }

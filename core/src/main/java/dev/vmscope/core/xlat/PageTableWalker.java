@@ -69,7 +69,7 @@ public final class PageTableWalker {
             user &= entry.user();
             noExecute |= entry.noExecute();
             if (entry.leaf()) {
-                long pageSize = form.mappedBy(level);
+                long pageSize = entry.pageSize() != 0 ? entry.pageSize() : form.mappedBy(level);
                 long address = entry.target() | (va & (pageSize - 1));
                 return new Translation(va, root, mode, steps,
                         new WalkResult.Mapped(address, pageSize, new Permissions(writable, user, !noExecute)));

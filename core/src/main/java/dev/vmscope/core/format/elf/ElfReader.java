@@ -154,9 +154,9 @@ public final class ElfReader {
                 throw new DumpFormatException(s.name(), at, what + ": p_filesz",
                         "at most p_memsz " + Hex.of(p.memsz()) + ", found " + Hex.of(p.filesz()));
             }
-            if (p.memsz() != 0 && Long.compareUnsigned(p.paddr() + p.memsz() - 1, p.paddr()) < 0 && p.paddr() != -1) {
+            if (p.memsz() != 0 && Long.compareUnsigned(p.paddr() + p.memsz(), p.paddr()) <= 0 && p.paddr() != -1) {
                 throw new DumpFormatException(s.name(), at, what + ": p_paddr + p_memsz",
-                        "a range that does not wrap past 2^64, found " + Hex.of(p.paddr()) + " + " + Hex.of(p.memsz()));
+                        "a range that ends below 2^64, found " + Hex.of(p.paddr()) + " + " + Hex.of(p.memsz()));
             }
         }
     }

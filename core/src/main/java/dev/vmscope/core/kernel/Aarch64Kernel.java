@@ -1,0 +1,79 @@
+package dev.vmscope.core.kernel;
+
+import dev.vmscope.core.Hex;
+import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xlat.PageTableWalker;
+import dev.vmscope.core.xlat.PagingMode;
+import dev.vmscope.core.xlat.PagingModes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The AArch64 Linux kernel from VMCOREINFO: the granule from {@code PAGESIZE}, the virtual-address width
+ * from {@code TCR_EL1_T1SZ} (or {@code VA_BITS}), the kernel image's offset {@code kimage_voffset}
+ * (image VA = PA + kimage_voffset, so {@code swapper_pg_dir}'s PA is its VA minus it), and the linear map
+ * {@code PA = (VA & ~PAGE_OFFSET) + PHYS_OFFSET} with PAGE_OFFSET = -(1 << VA_BITS) (PHYS_OFFSET can be
+ * negative when the linear map is randomised).
+ */
+public final class Aarch64Kernel implements KernelBootstrap {
+
+    @Override
+    public PagingMode pagingMode(DumpFacts dump) {
+        Optional<VmcoreInfo> info = dump.vmcoreinfo();
+        long pageSize = info.map(i -> i.pageSize().orElse(4096)).orElse(4096L);
+        int pageShift = Long.numberOfTrailingZeros(pageSize);
+        int vaBits = (int) info.map(Aarch64Kernel::vaBits).orElse(48L).longValue();
+        long physBits = info.map(i -> i.number("MAX_PHYSMEM_BITS").orElse(48)).orElse(48L);
+        return PagingModes.aarch64(pageShift, vaBits, physBits > 48 ? 52 : 48);
+    }
+
+    private static long vaBits(VmcoreInfo i) {
+        OptionalLong t1sz = i.number("TCR_EL1_T1SZ");
+        if (t1sz.isPresent() && t1sz.getAsLong() > 0 && t1sz.getAsLong() < 48) {
+            return 64 - t1sz.getAsLong();
+        }
+        return i.number("VA_BITS").orElse(48);
+    }
+
+    @Override
+    public Optional<KernelFacts> fromVmcoreInfo(DumpFacts dump, PagingMode mode) {
+        return dump.vmcoreinfo().flatMap(info -> {
+            OptionalLong pgd = info.symbol("swapper_pg_dir");
+            OptionalLong voffset = info.number("kimage_voffset");
+            if (pgd.isEmpty() || voffset.isEmpty()) {
+                return Optional.empty();
+            }
+            long root = pgd.getAsLong() - voffset.getAsLong();
+            return Optional.of(new KernelFacts(info.osRelease(), mode, root,
+                    "VMCOREINFO SYMBOL(swapper_pg_dir)=" + Hex.of(pgd.getAsLong()) + " - NUMBER(kimage_voffset) "
+                            + Hex.of(voffset.getAsLong()),
+                    info.kernelOffset().orElse(0), info.number("PHYS_OFFSET").orElse(0), List.of()));
+        });
+    }
+
+    @Override
+    public List<VirtualRegion> layout(DumpFacts dump, PageTableWalker walker, KernelFacts facts) {
+        int vaBits = facts.mode().form().vaBits();
+        long pageOffset = -(1L << vaBits);
+        long ramEnd = DirectMap.highestRam(dump.memory());
+        long physOffset = facts.physBase();
+        List<VirtualRegion> out = new ArrayList<>();
+        long lowest = DirectMap.lowestRam(dump.memory());
+        out.add(new VirtualRegion(pageOffset + (lowest - physOffset), pageOffset + (ramEnd - physOffset), "direct map",
+                "PAGE_OFFSET " + Hex.of(pageOffset) + ", NUMBER(PHYS_OFFSET) " + Hex.of(physOffset)));
+        dump.vmcoreinfo().flatMap(i -> box(i.number("kimage_voffset"))).ifPresent(voffset -> {
+            long start = lowest + voffset;
+            dump.vmcoreinfo().flatMap(i -> box(i.symbol("_stext"))).ifPresent(stext ->
+                    out.add(new VirtualRegion(stext, stext + (64L << 20), "kernel text",
+                            "SYMBOL(_stext); image at PA + kimage_voffset (" + Hex.of(start) + " maps the lowest RAM)")));
+        });
+        return out;
+    }
+
+    private static Optional<Long> box(OptionalLong v) {
+        return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
+    }
+}

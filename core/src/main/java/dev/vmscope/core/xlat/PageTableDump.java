@@ -1,0 +1,149 @@
+package dev.vmscope.core.xlat;
+
+import dev.vmscope.core.MemoryAccessException;
+import dev.vmscope.core.Progress;
+import dev.vmscope.core.io.Bytes;
+import dev.vmscope.core.io.Memory;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every mapping of a page table, coalesced into ranges like the kernel's ptdump. Each table is read
+ * whole, once per visit. Hostile tables are bounded: a table reached more than {@link #MAX_REVISITS}
+ * times at one level is not entered again (tables that point at themselves), and the whole dump stops
+ * after {@link #MAX_TABLES} tables; {@link Result#truncated()} says so.
+ */
+public final class PageTableDump {
+    static final int MAX_REVISITS = 64;
+    static final int MAX_TABLES = 1 << 20;
+    private static final Set<String> STATE_FLAGS = Set.of("present", "accessed", "dirty", "ps", "rw", "ro", "user",
+            "nx", "valid", "page", "block", "table", "af", "uxn", "pxn", "xn", "large", "small", "section", "supersection");
+
+    /** The ranges found, and why the enumeration stopped early if it did. */
+    public record Result(List<MappingRange> ranges, String truncated) {
+        public Result {
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    private final Memory tables;
+    private final PagingMode mode;
+    private final ByteOrder order;
+
+    public PageTableDump(Memory tables, PagingMode mode, ByteOrder order) {
+        this.tables = tables;
+        this.mode = mode;
+        this.order = order;
+    }
+
+    /**
+     * @param upperHalf for AArch64, whether the root is the kernel's (TTBR1) table
+     */
+    public Result dump(long rootRegister, boolean upperHalf, Progress progress) {
+        Walk w = new Walk(upperHalf, progress);
+        w.table(mode.entries().rootTable(rootRegister), 0, 0, true, true, false);
+        w.flush();
+        return new Result(w.out, w.truncated);
+    }
+
+    /** One enumeration's state: the open range being coalesced and the bounds. */
+    private final class Walk {
+        final boolean upperHalf;
+        final Progress progress;
+        final List<MappingRange> out = new ArrayList<>();
+        final Map<Long, Integer> visits = new HashMap<>();
+        int tablesRead;
+        String truncated;
+        MappingRange open;
+
+        Walk(boolean upperHalf, Progress progress) {
+            this.upperHalf = upperHalf;
+            this.progress = progress;
+        }
+
+        void table(long address, int level, long vaPrefix, boolean writable, boolean user, boolean noExecute) {
+            if (truncated != null) {
+                return;
+            }
+            PagingForm form = mode.form();
+            PagingForm.Level l = form.levels().get(level);
+            long key = address * 8 + level;
+            int seen = visits.merge(key, 1, Integer::sum);
+            if (seen > MAX_REVISITS) {
+                return;
+            }
+            if (++tablesRead > MAX_TABLES) {
+                truncated = "stopped after " + MAX_TABLES + " tables";
+                return;
+            }
+            if ((tablesRead & 0xff) == 0) {
+                progress.update("Reading page tables", tablesRead, 0);
+                progress.checkCancelled();
+            }
+            int entries = l.entries();
+            byte[] data;
+            try {
+                data = tables.read(address, entries * form.entrySize());
+            } catch (MemoryAccessException e) {
+                return; // a table that is not in the dump maps nothing we can show
+            }
+            for (int i = 0; i < entries; i++) {
+                long raw = form.entrySize() == 8 ? Bytes.u64(data, i * 8, order) : Bytes.u32(data, i * 4, order);
+                DecodedEntry e = mode.entries().decode(raw, level, form);
+                if (!e.present()) {
+                    continue;
+                }
+                long va = vaPrefix | ((long) i << l.shift());
+                boolean w = writable && e.writable();
+                boolean u = user && e.user();
+                boolean nx = noExecute || e.noExecute();
+                if (e.leaf()) {
+                    long size = e.pageSize() != 0 ? e.pageSize() : form.mappedBy(level);
+                    if (size > form.mappedBy(level) && (i & ((size / form.mappedBy(level)) - 1)) != 0) {
+                        continue; // a repeated entry of an ARM large page or supersection
+                    }
+                    leaf(mode.entries().canonical(va, form, upperHalf), e.target(), size, level, flags(e, w, u, nx));
+                } else {
+                    table(e.target(), level + 1, va, w, u, nx);
+                }
+            }
+        }
+
+        void leaf(long va, long pa, long size, int level, List<String> flags) {
+            if (open != null && open.end() == va && open.physical() + open.size() == pa && open.pageSize() == size
+                    && open.level() == level && open.flags().equals(flags)) {
+                open = new MappingRange(open.start(), va + size, open.physical(), size, level, flags);
+                return;
+            }
+            flush();
+            open = new MappingRange(va, va + size, pa, size, level, flags);
+        }
+
+        void flush() {
+            if (open != null) {
+                out.add(open);
+                open = null;
+            }
+        }
+    }
+
+    private static List<String> flags(DecodedEntry e, boolean writable, boolean user, boolean noExecute) {
+        List<String> flags = new ArrayList<>();
+        flags.add(writable ? "rw" : "ro");
+        if (user) {
+            flags.add("user");
+        }
+        flags.add(noExecute ? "nx" : "x");
+        for (String f : e.flags()) {
+            if (!STATE_FLAGS.contains(f)) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+}
