@@ -30,6 +30,14 @@ public final class KdumpWriter {
     }
 
     public static List<byte[]> writeParts(KdumpSpec spec) {
+        return writeParts(spec, spec::pageBytes, new byte[0]);
+    }
+
+    /**
+     * @param content    the bytes of each RAM pfn (one block)
+     * @param extraNotes note bytes written before the spec's own notes (a real dump's PT_NOTE segment)
+     */
+    public static List<byte[]> writeParts(KdumpSpec spec, java.util.function.LongFunction<byte[]> content, byte[] extraNotes) {
         KdumpSpec.Header h = spec.header();
         long end = maxMapnr(spec);
         List<Long> bounds = new ArrayList<>();
@@ -41,7 +49,7 @@ public final class KdumpWriter {
         boolean split = bounds.size() > 2;
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i + 1 < bounds.size(); i++) {
-            out.add(part(spec, end, split, bounds.get(i), bounds.get(i + 1)));
+            out.add(part(spec, content, extraNotes, end, split, bounds.get(i), bounds.get(i + 1)));
         }
         return out;
     }
@@ -51,11 +59,12 @@ public final class KdumpWriter {
         return m >= 0 ? m : Math.max(1, spec.pfnEnd() - spec.header().pfnOffset());
     }
 
-    private static byte[] part(KdumpSpec spec, long maxMapnr, boolean split, long first, long end) {
+    private static byte[] part(KdumpSpec spec, java.util.function.LongFunction<byte[]> content, byte[] extraNotes,
+                               long maxMapnr, boolean split, long first, long end) {
         KdumpSpec.Header h = spec.header();
         int block = h.blockSize();
         Map<Long, PageRun> runs = spec.runAt();
-        byte[] subArea = subHeaderArea(spec, maxMapnr, split, first, end);
+        byte[] subArea = subHeaderArea(spec, extraNotes, maxMapnr, split, first, end);
         int subBlocks = Math.max(1, (subArea.length + block - 1) / block);
         long oneBitmap = Math.max(1, ((maxMapnr + 7) / 8 + block - 1) / block) * block;
         long bitmapBlocks = h.bitmaps() * oneBitmap / block;
@@ -101,7 +110,12 @@ public final class KdumpWriter {
             } else if (run.kind() == PageKind.ZERO && zeroPage >= 0) {
                 descriptor(f, at, zeroPage, block, 0);
             } else {
-                byte[] page = run.kind() == PageKind.ZERO ? new byte[block] : spec.pageBytes(pfn);
+                byte[] page = run.kind() == PageKind.ZERO ? new byte[block] : content.apply(pfn);
+                if (zeroPage >= 0 && allZero(page)) {
+                    descriptor(f, at, zeroPage, block, 0); // as QEMU does: every zero page shares one
+                    at += 24;
+                    continue;
+                }
                 byte[] packed = PageCompressors.compress(run.codec(), page);
                 byte[] stored = packed == null ? page : packed;
                 descriptor(f, at, data, stored.length, packed == null ? 0 : PageCompressors.flag(run.codec()));
@@ -113,6 +127,15 @@ public final class KdumpWriter {
         f.fill(descriptorsAt, 0, (byte) 0);
         header(f, spec, maxMapnr, subBlocks, bitmapBlocks, dumped.size());
         return f.bytes();
+    }
+
+    private static boolean allZero(byte[] page) {
+        for (byte b : page) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void descriptor(ByteBuilder f, long at, long offset, int size, int flags) {
@@ -148,13 +171,13 @@ public final class KdumpWriter {
     }
 
     /** The sub-header followed by the notes and the VMCOREINFO text, as block 1 onwards holds them. */
-    private static byte[] subHeaderArea(KdumpSpec spec, long maxMapnr, boolean split, long first, long end) {
+    private static byte[] subHeaderArea(KdumpSpec spec, byte[] extraNotes, long maxMapnr, boolean split, long first, long end) {
         KdumpSpec.Header h = spec.header();
         if (h.signature().equals("DISKDUMP")) {
             return new ByteBuilder().fill(0, 512, (byte) 0xdd).bytes();
         }
         SubLayout l = SubLayout.of(h.subLayout());
-        byte[] notes = notes(spec);
+        byte[] notes = ByteBuilder.concat(extraNotes, notes(spec));
         byte[] info = spec.vmcoreinfo().filter(x -> !h.vmcoreinfoAt().equals("note"))
                 .map(x -> x.getBytes(StandardCharsets.ISO_8859_1)).orElse(new byte[0]);
         long block = h.blockSize();
