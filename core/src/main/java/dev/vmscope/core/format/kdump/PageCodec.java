@@ -35,12 +35,13 @@ enum PageCodec {
         return id;
     }
 
-    /** The codec a page descriptor's flags select; {@code null} when they name none vmscope knows. */
+    /**
+     * The codec a page descriptor's flags select; {@code null} when they name none vmscope knows — a bit
+     * outside the four codecs (a codec added later) or two codecs at once.
+     */
     static PageCodec fromFlags(int flags) {
-        int compression = flags & (KdumpHeader.COMPRESSED_ZLIB | KdumpHeader.COMPRESSED_LZO
-                | KdumpHeader.COMPRESSED_SNAPPY | KdumpHeader.COMPRESSED_ZSTD);
         for (PageCodec c : values()) {
-            if (c.flag == compression) {
+            if (c.flag == flags) {
                 return c;
             }
         }
