@@ -1,6 +1,7 @@
 package dev.vmscope.core.format;
 
 import dev.vmscope.core.Architecture;
+import dev.vmscope.core.format.raw.PlainMemoryDump;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.notes.CpuState;
@@ -27,8 +28,15 @@ public record Dump(String source, String format, String compression, Architectur
         header = List.copyOf(header);
     }
 
+    /**
+     * The dump with VMCOREINFO from elsewhere. A raw image or a LiME file names no architecture (one was
+     * assumed at open); for those the VMCOREINFO's word on the architecture, when it has one, is taken.
+     */
     public Dump withVmcoreInfo(VmcoreInfo info) {
-        return new Dump(source, format, compression, architecture, memory, notes, cpus, Optional.of(info), header, storage);
+        Architecture arch = PlainMemoryDump.FORMATS.contains(format)
+                ? ArchitectureGuess.fromVmcoreInfo(info).orElse(architecture) : architecture;
+        List<FormatField> fields = arch == architecture ? header : PlainMemoryDump.withArchitecture(header, arch);
+        return new Dump(source, format, compression, arch, memory, notes, cpus, Optional.of(info), fields, storage);
     }
 
     public int cpuCount() {
