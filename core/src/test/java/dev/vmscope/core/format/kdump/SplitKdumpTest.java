@@ -36,6 +36,17 @@ class SplitKdumpTest {
     }
 
     @Test
+    void aFlattenedPartJoinsTheOthers() throws java.io.IOException {
+        List<Path> parts = SpecFiles.write(SPLIT, dir);
+        Path flat = dir.resolve("part2.flat");
+        java.nio.file.Files.write(flat, dev.vmscope.core.testing.kdump.FlattenedWriter.flatten(
+                java.nio.file.Files.readAllBytes(parts.get(1)), 0x1000, "reverse", 2));
+        try (Dump dump = DumpFormats.open(List.of(parts.get(0), flat, parts.get(2)), false, Progress.NONE)) {
+            SpecChecks.pages(SPLIT, dump.memory(), false);
+        }
+    }
+
+    @Test
     void aMissingMiddlePartIsNamedByItsPfnsAndAddresses() {
         List<Path> parts = SpecFiles.write(SPLIT, dir);
         DumpFormatException e = assertThrows(DumpFormatException.class,
