@@ -12,8 +12,10 @@ package dev.vmscope.core.format.convert;
  */
 public record ConvertOptions(Target target, boolean zeroFillExcluded, ElfClass elfClass, int threads) {
 
+    /** The file format written. */
     public enum Target { ELF, RAW }
 
+    /** The ELF class of an ELF vmcore. */
     public enum ElfClass { AUTO, ELF32, ELF64 }
 
     public ConvertOptions {

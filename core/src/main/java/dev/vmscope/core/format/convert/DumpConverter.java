@@ -3,6 +3,7 @@ package dev.vmscope.core.format.convert;
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.Progress;
 import dev.vmscope.core.format.Dump;
+import elf4j.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,8 @@ import java.util.Set;
  * the sources, and appears under its name only when complete.
  */
 public final class DumpConverter {
+    private static final Logger LOG = Logger.instance();
+
     private DumpConverter() {
     }
 
@@ -42,6 +45,8 @@ public final class DumpConverter {
                 case RAW -> raw(dump, runs, out, output, options, progress);
             };
             out.commit();
+            LOG.atInfo().log("converted {} to {} {}: {} bytes of memory, {} segments, file of {} bytes", dump.source(),
+                    options.target(), output, result.memoryBytes(), result.segments(), result.fileSize());
             return result;
         }
     }

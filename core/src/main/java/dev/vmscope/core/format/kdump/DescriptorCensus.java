@@ -2,6 +2,7 @@ package dev.vmscope.core.format.kdump;
 
 import dev.vmscope.core.io.Bytes;
 import dev.vmscope.core.io.Storage;
+import elf4j.Logger;
 
 import java.nio.ByteOrder;
 import java.util.BitSet;
@@ -21,6 +22,7 @@ import java.util.OptionalLong;
  * always read in full, because which pages are missing decides what its memory map shows.
  */
 final class DescriptorCensus {
+    private static final Logger LOG = Logger.instance();
     static final long FULL_SCAN_BYTES = 32L << 20;
     static final int SAMPLES = 4096;
     private static final int BATCH = 16384;
@@ -64,6 +66,7 @@ final class DescriptorCensus {
                 }
             }
         } else {
+            LOG.atDebug().log("{}: {} page descriptors, sampling {} of them", s.name(), count, examined);
             for (long i = 0; i < examined; i++) {
                 long index = i * count / examined;
                 c.count(decode(s.read(at + index * PageDescriptor.SIZE, PageDescriptor.SIZE), 0), index, s, blockSize, false);

@@ -109,6 +109,7 @@ final class KdumpMemory implements Memory {
         return page;
     }
 
+    /** Whether every byte can be read; runs of pages are checked with the bitmaps' searches, not page by page. */
     @Override
     public boolean isReadable(long address, long length) {
         if (length <= 0) {
@@ -116,12 +117,25 @@ final class KdumpMemory implements Memory {
         }
         long first = index(address);
         long last = index(address + length - 1);
-        if (first < 0 || last < first) {
+        if (first < 0 || last < first || first < file.firstIndex() || last >= file.endIndex()) {
             return false;
         }
-        for (long i = first; i <= last; i++) {
-            State st = state(i);
-            if (st == State.ABSENT || (st != State.DUMPED && !zeroExcluded)) {
+        PageBitmap dumped = file.dumped();
+        PageBitmap valid = file.valid();
+        if (!zeroExcluded) {
+            if (dumped.next(first, false) <= last) {
+                return false;
+            }
+            long d = file.descriptorIndex(first);
+            long gap = file.census().unwrittenCount() == 0 ? -1 : file.census().nextUnwritten(d);
+            return gap < 0 || gap > d + (last - first);
+        }
+        for (long i = first; i <= last; ) {
+            if (dumped.get(i)) {
+                i = dumped.next(i, false);
+            } else if (valid.get(i)) {
+                i = valid.next(i, false);
+            } else {
                 return false;
             }
         }

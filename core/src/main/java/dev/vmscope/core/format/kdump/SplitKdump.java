@@ -6,6 +6,7 @@ import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.format.FormatField;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.notes.CpuStates;
+import elf4j.Logger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * physical addresses — of the part that is missing.
  */
 public final class SplitKdump {
+    private static final Logger LOG = Logger.instance();
+
     private SplitKdump() {
     }
 
@@ -30,11 +33,12 @@ public final class SplitKdump {
             for (Storage s : storages) {
                 parts.add(readPart(s));
             }
-            parts.sort(Comparator.comparingLong(KdumpFile::firstIndex));
+            parts.sort(Comparator.comparingLong(KdumpFile::firstIndex).thenComparingLong(KdumpFile::endIndex));
             checkSameDump(parts);
             checkCoverage(parts);
             List<KdumpMemory> memories = parts.stream().map(p -> p.memory(zeroExcluded)).toList();
             KdumpFile first = parts.getFirst();
+            LOG.atInfo().log("split kdump set of {} files opened, first {}", parts.size(), first.storage().name());
             return new Dump(first.storage().name(), "kdump-compressed", compression(parts), first.architecture(),
                     new SplitKdumpMemory(memories), first.notes(), CpuStates.decode(first.notes(), first.architecture()),
                     first.vmcoreinfo(), fields(parts), first.storage());

@@ -14,35 +14,41 @@ import java.util.List;
  * The set owns the storages of all parts but the first, which the dump itself closes.
  */
 final class SplitKdumpMemory implements Memory, AutoCloseable {
+    private final List<KdumpMemory> all;
     private final List<KdumpMemory> parts;
     private final long[] starts;
     private final List<MemoryRange> ranges;
 
-    /** @param parts the parts in pfn order, with adjoining windows (checked by {@link SplitKdump}) */
+    /**
+     * @param parts the parts in pfn order, with adjoining windows (checked by {@link SplitKdump}); parts
+     *              with an empty range (makedumpfile writes them when it has more files than pages to
+     *              share) hold no memory and only need closing
+     */
     SplitKdumpMemory(List<KdumpMemory> parts) {
-        this.parts = List.copyOf(parts);
-        this.starts = new long[parts.size()];
+        this.all = List.copyOf(parts);
+        this.parts = parts.stream().filter(p -> p.file().endIndex() > p.file().firstIndex()).toList();
+        this.starts = new long[this.parts.size()];
         for (int i = 0; i < starts.length; i++) {
-            KdumpFile f = parts.get(i).file();
+            KdumpFile f = this.parts.get(i).file();
             starts[i] = (f.firstIndex() + f.pfnOffset()) * f.blockSize();
         }
-        List<MemoryRange> all = new ArrayList<>();
+        List<MemoryRange> merged = new ArrayList<>();
         for (KdumpMemory m : this.parts) {
             for (MemoryRange r : m.ranges()) {
-                MemoryRange last = all.isEmpty() ? null : all.getLast();
+                MemoryRange last = merged.isEmpty() ? null : merged.getLast();
                 if (last != null && last.kind() == r.kind() && last.end() == r.start()) {
-                    all.set(all.size() - 1, new MemoryRange(last.start(), r.end(), r.kind()));
+                    merged.set(merged.size() - 1, new MemoryRange(last.start(), r.end(), r.kind()));
                 } else {
-                    all.add(r);
+                    merged.add(r);
                 }
             }
         }
-        this.ranges = List.copyOf(all);
+        this.ranges = List.copyOf(merged);
     }
 
     @Override
     public Space space() {
-        return parts.getFirst().space();
+        return all.getFirst().space();
     }
 
     @Override
@@ -92,9 +98,10 @@ final class SplitKdumpMemory implements Memory, AutoCloseable {
             if (part == null) {
                 return false;
             }
-            int blockSize = part.file().blockSize();
-            long n = Math.min(left, blockSize - Long.remainderUnsigned(a, blockSize));
-            if (!part.isReadable(a, n)) {
+            KdumpFile f = part.file();
+            long partEnd = (f.endIndex() + f.pfnOffset()) * f.blockSize();
+            long n = Math.min(left, partEnd - a);
+            if (n <= 0 || !part.isReadable(a, n)) {
                 return false;
             }
             a += n;
@@ -105,8 +112,8 @@ final class SplitKdumpMemory implements Memory, AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = 1; i < parts.size(); i++) {
-            parts.get(i).file().storage().close();
+        for (int i = 1; i < all.size(); i++) {
+            all.get(i).file().storage().close();
         }
     }
 }

@@ -36,6 +36,19 @@ class SplitKdumpTest {
     }
 
     @Test
+    void emptyPartsAnywhereInTheSetHoldNothing(@TempDir Path other) {
+        // makedumpfile writes parts with an empty pfn range when it has more files than pages to share
+        KdumpSpec withEmpty = SPLIT.withOutput(new KdumpSpec.Output("split", List.of(0x20L, 0x20L, 0x48L, 0x80L), 4096, "forward", 0));
+        List<Path> parts = SpecFiles.write(withEmpty, other);
+        assertEquals(5, parts.size());
+        try (Dump dump = DumpFormats.open(List.of(parts.get(4), parts.get(2), parts.get(1), parts.get(3), parts.get(0)),
+                false, Progress.NONE)) {
+            SpecChecks.pages(SPLIT, dump.memory(), false);
+            assertTrue(dump.memory().isReadable(0x20000, 0x10000));
+        }
+    }
+
+    @Test
     void aFlattenedPartJoinsTheOthers() throws java.io.IOException {
         List<Path> parts = SpecFiles.write(SPLIT, dir);
         Path flat = dir.resolve("part2.flat");
