@@ -82,14 +82,15 @@ public final class KcoreFormat implements DumpFormat {
         List<ProgramHeader> phdrs = ElfReader.readProgramHeaders(s, h, false);
         List<ElfNote> notes = ElfNotes.read(s, h, phdrs);
         List<ProgramHeader> loads = phdrs.stream().filter(p -> p.type() == ProgramHeader.PT_LOAD).toList();
-        boolean physical = loads.stream().anyMatch(p -> p.paddr() != -1 && p.paddr() != 0);
+        // from 4.11 the segments without a physical address say so with ~0; before, every p_paddr was 0
+        boolean physical = loads.stream().anyMatch(p -> virtualOnly(p, h) || p.paddr() != 0);
         if (!physical) {
             throw new UnsupportedDumpException(s.name(), h.phoff(), "a /proc/kcore whose segments give no physical address"
-                    + " (p_paddr is 0 or -1 in every PT_LOAD, as before Linux 4.11): its pages cannot be placed in physical memory");
+                    + " (p_paddr is 0 in every PT_LOAD, as before Linux 4.11): its pages cannot be placed in physical memory");
         }
         List<SegmentedMemory.Segment> segments = new ArrayList<>();
         for (ProgramHeader p : loads) {
-            if (p.paddr() != -1 && saved(s, p)) {
+            if (!virtualOnly(p, h) && saved(s, p)) {
                 segments.add(new SegmentedMemory.Segment(p.paddr(), p.memsz(), p.offset(), p.filesz()));
             }
         }
@@ -97,6 +98,11 @@ public final class KcoreFormat implements DumpFormat {
                 .map(n -> VmcoreInfo.parse(n.descriptor(), "kcore note VMCOREINFO at offset " + Hex.of(n.fileOffset())));
         return new Dump(s.name(), "kcore", "none", arch, new SegmentedMemory(s, Space.PHYSICAL, segments), notes,
                 CpuStates.decode(notes, arch), vmcoreinfo, fields(s, h, loads, arch), s);
+    }
+
+    /** Whether a segment has no physical address: {@code p_paddr} all ones in the file's word size. */
+    static boolean virtualOnly(ProgramHeader p, ElfHeader h) {
+        return p.paddr() == (h.is64() ? -1L : 0xffffffffL);
     }
 
     /** Whether a segment's bytes are all in this copy of the file. */
@@ -118,7 +124,7 @@ public final class KcoreFormat implements DumpFormat {
                 f.add(new FormatField(k, "…", (loads.size() - 64) + " more"));
                 break;
             }
-            String kind = p.paddr() == -1 ? "virtual only (read through the page tables)"
+            String kind = virtualOnly(p, h) ? "virtual only (read through the page tables)"
                     : "physical " + Hex.of(p.paddr()) + "-" + Hex.of(p.paddr() + p.memsz());
             f.add(new FormatField(k, "[" + p.index() + "] " + Hex.of(p.vaddr()) + "-" + Hex.of(p.vaddr() + p.memsz()),
                     kind + (saved(s, p) ? "" : ", not saved in this file")));

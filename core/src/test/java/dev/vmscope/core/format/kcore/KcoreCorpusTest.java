@@ -7,6 +7,7 @@ import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.format.DumpFormats;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.testing.Corpus;
+import dev.vmscope.core.testing.TruthChecks;
 import dev.vmscope.core.testing.TruthFiles;
 import dev.vmscope.core.testing.kdump.KcoreCopy;
 import dev.vmscope.core.xlat.Translation;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A saved /proc/kcore of the x86-64 corpus kernel, built from the header that kernel wrote
- * ({@code truth/kcore.header.bin}) and the physical memory of the QEMU dump of the same paused machine.
- * Opened by content, its page-table walks must give libkdumpfile's translations and the kernel's own
- * statement of where each kcore address lives.
+ * Saved copies of /proc/kcore of the x86-64, i386 (ELF32) and arm64 corpus kernels, built from the
+ * header each kernel wrote ({@code truth/kcore.header.bin}) and the physical memory of the QEMU dump of
+ * the same paused machine. Opened by content, their page-table walks must give libkdumpfile's
+ * translations and the kernel's own statement of where each kcore address lives.
  */
 class KcoreCorpusTest {
     private static final String SET = "x86_64-6.1-qemu-live";
@@ -63,21 +66,32 @@ class KcoreCorpusTest {
         }
     }
 
-    @Test
-    void everyTruthAddressTranslatesAsLibkdumpfileSays() {
-        try (Session kcore = Session.open(copy, OpenOptions.DEFAULT)) {
-            List<String> wrong = new ArrayList<>();
-            int rows = 0;
-            for (String[] row : TruthFiles.rows(Corpus.file(SET, "libkdumpfile/vmcore-qemu.elf.vtop.tsv"))) {
-                Translation t = kcore.translate(Hex.parse(row[2]));
-                String ours = t.mapping().map(m -> Hex.of(m.address())).orElse("unmapped");
-                String truth = row[3].startsWith("unmapped") ? "unmapped" : Hex.of(Hex.parse(row[3]));
-                if (!ours.equals(truth)) {
-                    wrong.add(row[0] + " " + row[2] + ": truth " + row[3] + ", kcore " + ours);
-                }
-                rows++;
+    /** A compact copy of a set's kcore, built once beside its restored ELF. */
+    private static Path copyOf(String set) throws IOException {
+        Path elfPath = Corpus.dump(set, "vmcore-qemu.elf");
+        Path out = elfPath.resolveSibling("kcore.compact");
+        if (!Files.isRegularFile(out)) {
+            try (Session e = Session.open(elfPath, OpenOptions.DEFAULT)) {
+                KcoreCopy.compact(Files.readAllBytes(Corpus.file(set, "truth/kcore.header.bin")), e.memory(), out);
             }
-            assertTrue(rows > 200);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-6.1-qemu-live", "i386-pae-6.1-qemu-live", "arm64-6.1-qemu-live"})
+    void everyTruthAddressTranslatesAsLibkdumpfileSaysAndAsTheKernelSaid(String set) throws IOException {
+        try (Session kcore = Session.open(copyOf(set), OpenOptions.DEFAULT)) {
+            assertEquals("kcore", kcore.dump().format());
+            assertEquals(List.of(), TruthChecks.vtopMismatches(kcore, Corpus.file(set, "libkdumpfile/vmcore-qemu.elf.vtop.tsv")));
+            List<String> wrong = new ArrayList<>();
+            for (String[] row : TruthFiles.rows(Corpus.file(set, "truth/kcore.bytes.tsv"))) {
+                Translation t = kcore.translate(Hex.parse(row[1]));
+                String ours = t.mapping().map(m -> Hex.of(m.address())).orElse("unmapped");
+                if (!ours.equals(row[3])) {
+                    wrong.add(row[0] + " " + row[1] + ": the kernel said " + row[3] + ", kcore " + ours);
+                }
+            }
             assertEquals(List.of(), wrong);
         }
     }

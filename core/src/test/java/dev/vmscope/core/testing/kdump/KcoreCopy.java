@@ -20,8 +20,6 @@ import java.nio.file.StandardOpenOption;
  * kernel's offsets.
  */
 public final class KcoreCopy {
-    private static final int PHDR = 56;
-
     private KcoreCopy() {
     }
 
@@ -43,29 +41,30 @@ public final class KcoreCopy {
 
     private static Path write(byte[] headerBytes, Memory physical, Path out, boolean atKernelOffsets) {
         ByteBuffer h = ByteBuffer.wrap(headerBytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        long phoff = h.getLong(0x20);
-        int phnum = Short.toUnsignedInt(h.getShort(0x38));
+        Layout l = headerBytes[4] == 2 ? Layout.ELF64 : Layout.ELF32;
+        long phoff = l.word(h, l.phoff);
+        int phnum = Short.toUnsignedInt(h.getShort(l.phnum));
         try {
             Path partial = Files.createTempFile(out.getParent(), out.getFileName().toString(), ".partial");
             try (FileChannel c = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 long next = (headerBytes.length + 4095L) & ~4095L;
                 long end = 0;
                 for (int i = 0; i < phnum; i++) {
-                    int at = (int) phoff + i * PHDR;
-                    long offset = h.getLong(at + 8);
-                    long paddr = h.getLong(at + 24);
-                    long filesz = h.getLong(at + 32);
+                    int at = (int) phoff + i * l.phentsize;
+                    long offset = l.word(h, at + l.offset);
+                    long paddr = l.word(h, at + l.paddr);
+                    long filesz = l.word(h, at + l.filesz);
                     if (h.getInt(at) != 1) {
                         continue;
                     }
                     end = Math.max(end, offset + filesz);
-                    if (paddr == -1) {
+                    if (paddr == l.noAddress) {
                         continue;
                     }
                     long to = atKernelOffsets ? offset : next;
                     copy(physical, paddr, filesz, c, to);
                     if (!atKernelOffsets) {
-                        h.putLong(at + 8, to);
+                        l.putWord(h, at + l.offset, to);
                         next = (to + filesz + 4095) & ~4095L;
                     }
                 }
@@ -78,6 +77,41 @@ public final class KcoreCopy {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where ELF32 and ELF64 keep the fields this copy reads and rewrites. */
+    private enum Layout {
+        ELF32(0x1c, 0x2c, 32, 4, 12, 16, 0xffffffffL), ELF64(0x20, 0x38, 56, 8, 24, 32, -1L);
+
+        final int phoff;
+        final int phnum;
+        final int phentsize;
+        final int offset;
+        final int paddr;
+        final int filesz;
+        final long noAddress;
+
+        Layout(int phoff, int phnum, int phentsize, int offset, int paddr, int filesz, long noAddress) {
+            this.phoff = phoff;
+            this.phnum = phnum;
+            this.phentsize = phentsize;
+            this.offset = offset;
+            this.paddr = paddr;
+            this.filesz = filesz;
+            this.noAddress = noAddress;
+        }
+
+        long word(ByteBuffer b, int at) {
+            return this == ELF64 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
+        }
+
+        void putWord(ByteBuffer b, int at, long v) {
+            if (this == ELF64) {
+                b.putLong(at, v);
+            } else {
+                b.putInt(at, (int) v);
+            }
         }
     }
 
