@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -169,12 +168,4 @@ final class DescriptorCensus {
         return used.size() == 1 ? used.getFirst().id() : announced;
     }
 
-    Optional<String> compressionDetail() {
-        if (codecs.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder sb = new StringBuilder();
-        codecs.forEach((codec, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(codec.id()).append(' ').append(n));
-        return Optional.of(sb.toString());
-    }
 }

@@ -15,10 +15,15 @@ final class KdumpFields {
     }
 
     static List<FormatField> of(KdumpFile file) {
+        return of(file, List.of(file));
+    }
+
+    /** The headers of {@code file} and the pages of all {@code parts} (the files of a split set, or the one file). */
+    static List<FormatField> of(KdumpFile file, List<KdumpFile> parts) {
         List<FormatField> f = new ArrayList<>();
         header(file, f);
         file.sub().ifPresent(sub -> subHeader(file, sub, f));
-        pages(file, f);
+        pages(parts, f);
         return f;
     }
 
@@ -87,24 +92,48 @@ final class KdumpFields {
         }
     }
 
-    private static void pages(KdumpFile file, List<FormatField> f) {
-        String p = "pages (" + file.blockSize() + " bytes each)";
-        DescriptorCensus census = file.census();
-        long dumped = file.descriptorCount();
-        f.add(new FormatField(p, "dumped", Long.toString(dumped - census.unwrittenCount())));
-        f.add(new FormatField(p, "excluded by filtering", Long.toString(file.excludedPages())));
-        f.add(new FormatField(p, "zero (shared zero page)", census.zeroPages().isPresent()
-                ? Long.toString(census.zeroPages().getAsLong())
-                : "not counted (" + dumped + " descriptors, more than are read at open)"));
-        f.add(new FormatField(p, "holes (below max_mapnr)", Long.toString(file.holePages())));
-        if (file.header().incomplete()) {
-            f.add(new FormatField(p, "incomplete dump", census.unwrittenCount()
+    private static void pages(List<KdumpFile> parts, List<FormatField> f) {
+        KdumpFile first = parts.getFirst();
+        String p = "pages (" + first.blockSize() + " bytes each)";
+        long descriptors = 0;
+        long unwritten = 0;
+        long excluded = 0;
+        long holes = 0;
+        long zero = 0;
+        boolean zeroCounted = true;
+        boolean exact = true;
+        long examined = 0;
+        long unknown = 0;
+        java.util.Map<PageCodec, Long> codecs = new java.util.EnumMap<>(PageCodec.class);
+        for (KdumpFile file : parts) {
+            DescriptorCensus census = file.census();
+            descriptors += file.descriptorCount();
+            unwritten += census.unwrittenCount();
+            excluded += file.excludedPages();
+            holes += file.holePages();
+            zeroCounted &= census.zeroPages().isPresent();
+            zero += census.zeroPages().orElse(0);
+            exact &= census.exact();
+            examined += census.examined();
+            unknown += census.unknownFlags();
+            census.codecs().forEach((c, n) -> codecs.merge(c, n, Long::sum));
+        }
+        f.add(new FormatField(p, "dumped", Long.toString(descriptors - unwritten)));
+        f.add(new FormatField(p, "excluded by filtering", Long.toString(excluded)));
+        f.add(new FormatField(p, "zero (shared zero page)", zeroCounted ? Long.toString(zero)
+                : "not counted (" + descriptors + " descriptors, more than are read at open)"));
+        f.add(new FormatField(p, "holes (below max_mapnr)", Long.toString(holes)));
+        if (parts.stream().anyMatch(x -> x.header().incomplete())) {
+            f.add(new FormatField(p, "incomplete dump", unwritten
                     + " pages set in the dumped bitmap were never written and read as not in the dump"));
         }
-        census.compressionDetail().ifPresent(detail -> f.add(new FormatField(p, "compression by page",
-                detail + (census.exact() ? " (all descriptors)" : " (sampled " + census.examined() + " descriptors)"))));
-        if (census.unknownFlags() > 0) {
-            f.add(new FormatField(p, "unknown page flags", census.unknownFlags() + " descriptors"));
+        if (!codecs.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            codecs.forEach((codec, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(codec.id()).append(' ').append(n));
+            f.add(new FormatField(p, "compression by page", sb + (exact ? " (all descriptors)" : " (sampled " + examined + " descriptors)")));
+        }
+        if (unknown > 0) {
+            f.add(new FormatField(p, "unknown page flags", unknown + " descriptors"));
         }
     }
 }

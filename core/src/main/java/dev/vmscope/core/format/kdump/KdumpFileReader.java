@@ -35,14 +35,14 @@ final class KdumpFileReader {
                 .map(KdumpSubHeader::maxMapnr64).orElse(h.maxMapnr());
         long bitmapAt = (long) h.blockSize() * (1 + h.subHeaderBlocks());
         long bitmapBytes = h.bitmapBlocks() * h.blockSize();
-        if (bitmapBytes > 2 * MAX_BITMAP_BYTES) {
-            throw new DumpFormatException(s.name(), h.fieldsOffset() + 12, "compressed kdump header: bitmap_blocks",
-                    "bitmaps of at most " + Hex.of(2 * MAX_BITMAP_BYTES) + " bytes, found " + h.bitmapBlocks()
-                            + " blocks of " + Hex.of(h.blockSize()));
-        }
         long needed = ceilDiv(ceilDiv(maxMapnr, 8), h.blockSize());
         boolean two = h.bitmapBlocks() >= 2 * needed;
         long one = two ? bitmapBytes / 2 : bitmapBytes;
+        if (one > MAX_BITMAP_BYTES) {
+            throw new DumpFormatException(s.name(), h.fieldsOffset() + 12, "compressed kdump header: bitmap_blocks",
+                    "bitmaps of at most " + Hex.of(MAX_BITMAP_BYTES) + " bytes each, found " + h.bitmapBlocks()
+                            + " blocks of " + Hex.of(h.blockSize()));
+        }
         long bits = maxMapnr < 0 ? one * 8 : Math.min(maxMapnr, one * 8);
         PageBitmap valid = new PageBitmap(s.read(bitmapAt, (int) one), bits);
         PageBitmap dumped = two ? new PageBitmap(s.read(bitmapAt + one, (int) one), bits) : valid;

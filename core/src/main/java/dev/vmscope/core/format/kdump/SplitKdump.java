@@ -124,7 +124,7 @@ public final class SplitKdump {
             f.add(new FormatField(set, "part " + (i + 1), p.storage().name() + ": pfns " + Hex.of(p.firstIndex()) + "-"
                     + Hex.of(p.endIndex()) + ", " + (p.descriptorCount() - p.census().unwrittenCount()) + " pages dumped"));
         }
-        f.addAll(KdumpFields.of(parts.getFirst()));
+        f.addAll(KdumpFields.of(parts.getFirst(), parts));
         return f;
     }
 }
