@@ -17,15 +17,25 @@ import java.util.Optional;
  * @param format      the format's id as in {@code info --json} ({@code elf-kdump}, {@code elf-qemu}, ...)
  * @param compression {@code none}, {@code zlib}, ...
  * @param header      every header field, for the info view
+ * @param kernelMap   how the kernel's virtual addresses translate, when the format says so itself (FreeBSD
+ *                    minidumps keep page-table entries, not a page-table root)
  */
 public record Dump(String source, String format, String compression, Architecture architecture,
                    Memory memory, List<ElfNote> notes, List<CpuState> cpus, Optional<VmcoreInfo> vmcoreinfo,
-                   List<FormatField> header, Storage storage) implements AutoCloseable {
+                   List<FormatField> header, Storage storage, Optional<KernelMap> kernelMap) implements AutoCloseable {
 
     public Dump {
         notes = List.copyOf(notes);
         cpus = List.copyOf(cpus);
         header = List.copyOf(header);
+        java.util.Objects.requireNonNull(kernelMap);
+    }
+
+    /** A dump whose kernel translates through its page tables (every format but FreeBSD minidumps). */
+    public Dump(String source, String format, String compression, Architecture architecture,
+                Memory memory, List<ElfNote> notes, List<CpuState> cpus, Optional<VmcoreInfo> vmcoreinfo,
+                List<FormatField> header, Storage storage) {
+        this(source, format, compression, architecture, memory, notes, cpus, vmcoreinfo, header, storage, Optional.empty());
     }
 
     /**
@@ -36,7 +46,7 @@ public record Dump(String source, String format, String compression, Architectur
         Architecture arch = PlainMemoryDump.FORMATS.contains(format)
                 ? ArchitectureGuess.fromVmcoreInfo(info).orElse(architecture) : architecture;
         List<FormatField> fields = arch == architecture ? header : PlainMemoryDump.withArchitecture(header, arch);
-        return new Dump(source, format, compression, arch, memory, notes, cpus, Optional.of(info), fields, storage);
+        return new Dump(source, format, compression, arch, memory, notes, cpus, Optional.of(info), fields, storage, kernelMap);
     }
 
     public int cpuCount() {

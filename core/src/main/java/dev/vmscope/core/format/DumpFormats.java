@@ -8,7 +8,9 @@ import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
 import dev.vmscope.core.format.kdump.SplitKdump;
 import dev.vmscope.core.format.kcore.KcoreFormat;
 import dev.vmscope.core.format.lime.LimeFormat;
+import dev.vmscope.core.format.minidump.FreeBsdMinidumpFormat;
 import dev.vmscope.core.format.raw.RawImage;
+import dev.vmscope.core.format.xccore.XcCoreFormat;
 import dev.vmscope.core.io.FlattenedStorage;
 import dev.vmscope.core.io.Storage;
 
@@ -18,8 +20,8 @@ import java.util.List;
 
 /**
  * The ordered probe list: the first format that claims a source opens it. Formats are told by content
- * only, the most specific magic first (a /proc/kcore copy is an ELF core too, so it comes before the
- * ELF reader). Raw images have no header and are never probed: {@link #openRaw} opens them on request.
+ * only, the most specific magic first; the ELF cores that are a kind of their own (xl dump-core, a
+ * /proc/kcore copy) before the general ELF reader. Raw images have no header and are never probed: {@link #openRaw} opens them on request.
  */
 public final class DumpFormats {
     private DumpFormats() {
@@ -35,6 +37,8 @@ public final class DumpFormats {
                 new KdumpCompressedFormat(zeroExcluded),
                 new FlattenedFormat(progress, zeroExcluded),
                 new LimeFormat(),
+                new FreeBsdMinidumpFormat(),
+                new XcCoreFormat(progress),
                 new KcoreFormat(),
                 new ElfCoreFormat());
     }
