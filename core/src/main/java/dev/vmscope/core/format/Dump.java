@@ -1,6 +1,7 @@
 package dev.vmscope.core.format;
 
 import dev.vmscope.core.Architecture;
+import dev.vmscope.core.format.raw.PlainMemoryDump;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.notes.CpuState;
@@ -37,16 +38,31 @@ public record Dump(String source, String format, String compression, Architectur
         this(source, format, compression, architecture, memory, notes, cpus, vmcoreinfo, header, storage, Optional.empty());
     }
 
+    /**
+     * The dump with VMCOREINFO from elsewhere. A raw image or a LiME file names no architecture (one was
+     * assumed at open); for those the VMCOREINFO's word on the architecture, when it has one, is taken.
+     */
     public Dump withVmcoreInfo(VmcoreInfo info) {
-        return new Dump(source, format, compression, architecture, memory, notes, cpus, Optional.of(info), header, storage, kernelMap);
+        Architecture arch = PlainMemoryDump.FORMATS.contains(format)
+                ? ArchitectureGuess.fromVmcoreInfo(info).orElse(architecture) : architecture;
+        List<FormatField> fields = arch == architecture ? header : PlainMemoryDump.withArchitecture(header, arch);
+        return new Dump(source, format, compression, arch, memory, notes, cpus, Optional.of(info), fields, storage, kernelMap);
     }
 
     public int cpuCount() {
         return dev.vmscope.core.notes.CpuStates.cpuCount(cpus);
     }
 
+    /** Closes the storage, and the memory too when it holds further files (a split kdump set). */
     @Override
     public void close() {
         storage.close();
+        if (memory instanceof AutoCloseable more) {
+            try {
+                more.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + source + " failed", e);
+            }
+        }
     }
 }

@@ -46,11 +46,21 @@ public sealed interface Storage extends AutoCloseable permits MappedFileStorage,
         return Bytes.unsigned(b, 0, width, order);
     }
 
-    /** Opens a path read-only: regular files are mapped, anything else is read positionally. */
+    /**
+     * Opens a path read-only: regular files are mapped, anything else is read positionally — and so is a
+     * file too large for the address space to map (a sparse copy of /proc/kcore is 128 TiB long).
+     */
     static Storage open(Path path) {
         try {
             if (Files.isRegularFile(path)) {
-                return MappedFileStorage.open(path);
+                try {
+                    return MappedFileStorage.open(path);
+                } catch (IOException mapFailed) {
+                    if (!Files.isReadable(path)) {
+                        throw mapFailed;
+                    }
+                    return ChannelStorage.open(path);
+                }
             }
             return ChannelStorage.open(path);
         } catch (IOException e) {

@@ -85,4 +85,27 @@ public final class PageBitmap {
         }
         return bits;
     }
+
+    /**
+     * How many indexes in {@code [from, to)} have bit {@code mine} here and bit {@code theirs} in
+     * {@code other} (bits past either bitmap's end count as clear).
+     */
+    long count(PageBitmap other, long from, long to, boolean mine, boolean theirs) {
+        long end = Math.max(0, Math.min(to, Math.max(bits, other.bits)));
+        long n = 0;
+        for (long p = Math.max(0, from); p < end; ) {
+            int word = (int) (p >>> 6);
+            long a = word < words.length ? words[word] : 0;
+            long b = word < other.words.length ? other.words[word] : 0;
+            long w = (mine ? a : ~a) & (theirs ? b : ~b);
+            w &= -1L << (p & 63);
+            long next = ((long) word + 1) << 6;
+            if (next > end) {
+                w &= (1L << (end & 63)) - 1;
+            }
+            n += Long.bitCount(w);
+            p = next;
+        }
+        return n;
+    }
 }
