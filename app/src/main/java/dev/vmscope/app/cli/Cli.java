@@ -12,13 +12,13 @@ import java.util.Set;
 
 /**
  * The command line: {@code info}, {@code vtop}, {@code rd}, {@code regs}, {@code map}, {@code ptdump},
- * {@code ptov}, {@code p2m}, help and version. Output goes to {@code out}; every failure is one line {@code vmscope: …} on {@code err}
+ * {@code ptov}, {@code p2m}, {@code convert}, help and version. Output goes to {@code out}; every failure is one line {@code vmscope: …} on {@code err}
  * and an exit status: 0 success, 1 an address not mapped or not in the dump, 2 bad usage or an
  * unreadable or corrupt source.
  */
 public final class Cli {
     private static final Set<String> FIRST_WORDS = Set.of(
-            "info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "help", "--help", "-h", "--version");
+            "info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert", "help", "--help", "-h", "--version");
 
     private Cli() {
     }
@@ -65,6 +65,7 @@ public final class Cli {
         cl.addSubcommand(new PtdumpCommand(io));
         cl.addSubcommand(new PtovCommand(io));
         cl.addSubcommand(new P2mCommand(io));
+        cl.addSubcommand(new ConvertCommand(io));
         cl.addSubcommand(new CommandLine.HelpCommand());
         return cl;
     }

@@ -5,6 +5,8 @@ import dev.vmscope.app.reader.ReaderLauncher;
 import dev.vmscope.core.OpenOptions;
 import dev.vmscope.core.Progress;
 import dev.vmscope.core.Session;
+import dev.vmscope.core.format.DumpFormats;
+import dev.vmscope.core.format.SourceSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 final class SourceOptions {
 
     @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "A dump file in any supported format (told by its content).")
+            description = "A dump file in any supported format (told by its content), or FILE@ADDR for a raw image of physical memory from ADDR.")
     String source;
 
     @Option(names = "--vmcoreinfo", paramLabel = "FILE",
@@ -71,6 +73,11 @@ final class SourceOptions {
         if (LiveOpener.handles(source)) {
             return LiveOpener.open(source, o, ReaderLauncher.Frontend.CLI);
         }
-        return Session.open(Path.of(source), o, progress);
+        return Session.open(DumpFormats.open(spec(), o.zeroExcluded(), progress), o, progress);
+    }
+
+    /** The SOURCE as a file, or {@code FILE@ADDR} for a raw image of physical memory from {@code ADDR}. */
+    SourceSpec spec() {
+        return SourceSpec.parse(source);
     }
 }
