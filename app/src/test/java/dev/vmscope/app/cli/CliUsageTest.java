@@ -20,7 +20,7 @@ class CliUsageTest {
 
     @Test
     void handlesTheCommandsAndLeavesEverythingElseToTheGui() {
-        for (String word : List.of("info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "help", "--help", "-h", "--version")) {
+        for (String word : List.of("info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert", "help", "--help", "-h", "--version")) {
             assertTrue(Cli.handles(word), word);
         }
         for (String word : List.of("open", "vmcore", "/var/crash/vmcore", "PTDUMP", "INFO", "")) {
