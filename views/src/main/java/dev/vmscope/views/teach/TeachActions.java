@@ -1,0 +1,24 @@
+package dev.vmscope.views.teach;
+
+/** What the teaching pane asks of the window around it: the pane itself reads and writes no files. */
+public interface TeachActions {
+    /** "Now try your own dump…": the window's File → Open. */
+    void openOwnDump();
+
+    /**
+     * Saves an export: the window asks where, and writes it off the FX thread.
+     *
+     * @param suggestedName a file name with its extension ({@code .png}, {@code .svg}, {@code .txt})
+     */
+    void save(String suggestedName, byte[] content);
+
+    TeachActions NONE = new TeachActions() {
+        @Override
+        public void openOwnDump() {
+        }
+
+        @Override
+        public void save(String suggestedName, byte[] content) {
+        }
+    };
+}
