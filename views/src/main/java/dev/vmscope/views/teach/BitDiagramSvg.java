@@ -20,7 +20,7 @@ public final class BitDiagramSvg {
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(6 * ROW).append("\" font-family=\"monospace\" font-size=\"12\">\n");
         b.append("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        b.append("  <text x=\"10\" y=\"").append(ROW).append("\">").append(escape("Virtual address " + Hex.of(t.virtualAddress())
+        b.append("  <text x=\"10\" y=\"").append(ROW).append("\">").append(escape(Words.input(t.mode()) + " " + Hex.of(t.virtualAddress())
                 + " · " + t.mode().id())).append("</text>\n");
         int x = 10;
         for (BitField f : fields) {

@@ -30,7 +30,7 @@ final class BitDiagramView extends VBox {
      * @param revealed which levels' index values may be shown
      */
     void show(Translation t, int current, IntPredicate revealed) {
-        address.setText("Virtual address " + Hex.of(t.virtualAddress()) + " · " + t.mode().id());
+        address.setText(Words.input(t.mode()) + " " + Hex.of(t.virtualAddress()) + " · " + t.mode().id());
         List<BitField> list = BitField.of(t);
         fields.getChildren().setAll(list.stream().map(f -> box(f, f.level() == current && current >= 0,
                 f.role() != BitField.Role.INDEX || revealed.test(f.level()))).toList());

@@ -33,7 +33,7 @@ public final class Quiz {
             if (s.decoded().leaf()) {
                 long size = t.mapping().orElseThrow().pageSize();
                 out.add(new Question(Question.Kind.PHYSICAL, i, lvl + "[" + s.index() + "] = " + Hex.of(s.entry()) + " maps a "
-                        + Sizes.of(size) + " page. Which physical address does " + Hex.of(t.virtualAddress()) + " reach?",
+                        + Sizes.of(size) + " page. Which " + Words.output(t.mode()).toLowerCase(java.util.Locale.ROOT) + " does " + Hex.of(t.virtualAddress()) + " reach?",
                         t.mapping().orElseThrow().address(), working + "; " + Arithmetic.physical(t, s.decoded().target(), size)));
             } else {
                 String next = t.mode().form().levels().get(i + 1).name();

@@ -55,7 +55,7 @@ public record StepStory(String title, String index, String entryAddress, String 
         long size = s.decoded().pageSize() != 0 ? s.decoded().pageSize() : t.mode().form().mappedBy(i);
         String huge = size > t.mode().form().pageSize() ? " (a huge page: the walk ends " + (t.mode().form().depth() - 1 - i)
                 + " level" + (t.mode().form().depth() - 1 - i == 1 ? "" : "s") + " early)" : "";
-        return "Page: " + mask + ", a " + Sizes.of(size) + " page" + huge + ". Physical address: "
+        return "Page: " + mask + ", a " + Sizes.of(size) + " page" + huge + ". " + Words.output(t.mode()) + ": "
                 + Arithmetic.physical(t, s.decoded().target(), size) + ".";
     }
 }

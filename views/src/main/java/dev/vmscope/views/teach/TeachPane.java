@@ -46,11 +46,14 @@ public final class TeachPane extends BorderPane {
     private final Label score = new Label();
     private final Label problem = new Label();
     private final VBox walkColumn;
+    private final SplitPane split = new SplitPane();
+    private final LessonTextView text;
 
     public TeachPane(TeachModel model, TeachActions actions) {
         this.model = model;
         this.actions = actions;
         this.quizBox = new QuizBox(model);
+        this.text = new LessonTextView(model.text());
         getStyleClass().add("teach-pane");
         Stylesheets.apply(this, TeachPane.class, "teach.css");
         setTop(header());
@@ -65,7 +68,7 @@ public final class TeachPane extends BorderPane {
         walkColumn.getStyleClass().add("teach-walk");
         ScrollPane right = new ScrollPane(walkColumn);
         right.setFitToWidth(true);
-        SplitPane split = new SplitPane(new LessonTextView(model.text()), right);
+        split.getItems().setAll(text, right);
         split.setDividerPositions(0.36);
         setCenter(split);
         wire();
@@ -83,6 +86,11 @@ public final class TeachPane extends BorderPane {
         ownDump.getStyleClass().add("own-dump");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        walks.setMaxWidth(420);
+        for (var b : java.util.List.of(quiz, presenter, export, ownDump)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        title.setMinWidth(120);
         HBox h = new HBox(title, gap, walks, quiz, presenter, export, ownDump);
         h.getStyleClass().add("pane-header");
         return h;
@@ -104,9 +112,9 @@ public final class TeachPane extends BorderPane {
         problem.textProperty().bind(model.problemProperty());
         export.getItems().setAll(
                 exportItem("Bit diagram as PNG", "-bits.png", () -> Png.of(diagram)),
-                exportItem("Bit diagram as SVG", "-bits.svg", () -> svg()),
+                exportItem("Bit diagram as SVG", "-bits.svg", this::svg),
                 exportItem("Walk as PNG", "-walk.png", () -> Png.of(walkColumn)),
-                exportItem("Walk as text", "-walk.txt", () -> text()));
+                exportItem("Walk as text", "-walk.txt", this::walkText));
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         model.walksProperty().subscribe(w -> render());
         model.walkProperty().subscribe(w -> render());
@@ -127,7 +135,7 @@ public final class TeachPane extends BorderPane {
         return BitDiagramSvg.of(model.current().orElseThrow()).getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] text() {
+    private byte[] walkText() {
         return WalkStory.text(model.currentWalk().what(), model.current().orElseThrow()).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -154,7 +162,18 @@ public final class TeachPane extends BorderPane {
         }
     }
 
+    /** Presenter mode: large type, full screen, only the walk and its chooser (the lesson text and tools step aside). */
     private void present(boolean on) {
+        for (var tool : java.util.List.of(quiz, export, ownDump)) {
+            tool.setVisible(!on);
+            tool.setManaged(!on);
+        }
+        if (on) {
+            split.getItems().remove(text);
+        } else if (!split.getItems().contains(text)) {
+            split.getItems().addFirst(text);
+            split.setDividerPositions(0.36);
+        }
         getStyleClass().remove("presenter");
         if (on) {
             getStyleClass().add("presenter");

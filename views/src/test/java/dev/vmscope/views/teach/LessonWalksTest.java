@@ -123,6 +123,35 @@ class LessonWalksTest {
         }
     }
 
+    /**
+     * Every quiz answer of every lesson is the walker's own number: the index the address bits give, the
+     * entry at table + index × entry size, the next table as the next step reads it, the final address.
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void quizAnswersAreTheWalksOwnNumbers(String id) {
+        Lesson lesson = Lessons.lesson(id);
+        try (Session s = Lessons.open(lesson)) {
+            for (Translation t : LessonWalks.walk(s, lesson)) {
+                for (Question q : Quiz.of(t)) {
+                    var step = t.steps().get(q.step());
+                    var level = t.mode().form().levels().get(q.step());
+                    long expected = switch (q.kind()) {
+                        case INDEX -> (t.virtualAddress() >>> level.shift()) & ((1L << level.bits()) - 1);
+                        case ENTRY_ADDRESS -> step.table() + (long) step.index() * t.mode().form().entrySize();
+                        case NEXT_TABLE -> t.steps().get(q.step() + 1).table();
+                        case PHYSICAL -> t.mapping().orElseThrow().address();
+                    };
+                    assertEquals(expected, q.answer(), id + " " + Hex.of(t.virtualAddress()) + " " + q.prompt());
+                    assertTrue(q.accepts(q.answerText()), q.prompt());
+                    assertTrue(q.accepts("0x" + Long.toHexString(q.answer())), "hex with 0x: " + q.prompt());
+                }
+                int expectedQuestions = t.mapped() ? 3 * t.steps().size() : 3 * t.steps().size() - 1;
+                assertEquals(Math.max(0, expectedQuestions), Quiz.of(t).size(), Hex.of(t.virtualAddress()));
+            }
+        }
+    }
+
     static String outcome(Translation t) {
         return switch (t.result()) {
             case WalkResult.Mapped m -> Hex.of(m.address()) + " " + Sizes.of(m.pageSize()) + " " + String.join(" ", m.permissions().words());
