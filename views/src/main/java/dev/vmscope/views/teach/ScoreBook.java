@@ -1,14 +1,52 @@
 package dev.vmscope.views.teach;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
-/** Quiz scores per lesson, kept across runs in the user's preferences: answers right, and answers given. */
+/** Quiz scores per lesson: answers right, and answers given; kept in the user's preferences, or only for this run. */
 public final class ScoreBook {
-    private final Preferences node;
+    private final Store store;
 
-    /** @param node where the scores live: the app chooses it (tests pass one of their own) */
+    /** Where the counts live. */
+    private interface Store {
+        int get(String key);
+
+        void put(String key, int value);
+    }
+
+    /** @param node where the scores live across runs: the app chooses it (tests pass one of their own) */
     public ScoreBook(Preferences node) {
-        this.node = node;
+        this.store = new Store() {
+            @Override
+            public int get(String key) {
+                return node.getInt(key, 0);
+            }
+
+            @Override
+            public void put(String key, int value) {
+                node.putInt(key, value);
+            }
+        };
+    }
+
+    private ScoreBook(Map<String, Integer> map) {
+        this.store = new Store() {
+            @Override
+            public int get(String key) {
+                return map.getOrDefault(key, 0);
+            }
+
+            @Override
+            public void put(String key, int value) {
+                map.put(key, value);
+            }
+        };
+    }
+
+    /** Scores forgotten when the program ends: for a walk of one's own dump, which is no lesson. */
+    public static ScoreBook unsaved() {
+        return new ScoreBook(new HashMap<>());
     }
 
     public record Score(int right, int asked) {
@@ -19,20 +57,15 @@ public final class ScoreBook {
     }
 
     public Score of(String lesson) {
-        return new Score(node.getInt(lesson + ".right", 0), node.getInt(lesson + ".asked", 0));
+        return new Score(store.get(lesson + ".right"), store.get(lesson + ".asked"));
     }
 
     /** Counts one answer; returns the new score. */
     public Score record(String lesson, boolean right) {
         Score s = of(lesson);
         Score next = new Score(s.right() + (right ? 1 : 0), s.asked() + 1);
-        node.putInt(lesson + ".right", next.right());
-        node.putInt(lesson + ".asked", next.asked());
+        store.put(lesson + ".right", next.right());
+        store.put(lesson + ".asked", next.asked());
         return next;
-    }
-
-    public void reset(String lesson) {
-        node.remove(lesson + ".right");
-        node.remove(lesson + ".asked");
     }
 }

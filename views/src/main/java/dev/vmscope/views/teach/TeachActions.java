@@ -12,7 +12,18 @@ public interface TeachActions {
      */
     void save(String suggestedName, byte[] content);
 
+    /** Whether the window can save exports and open dumps; the pane hides those buttons when it cannot. */
+    default boolean available() {
+        return true;
+    }
+
+    /** A window that offers neither: exports and "Now try your own dump…" are hidden. */
     TeachActions NONE = new TeachActions() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
         @Override
         public void openOwnDump() {
         }

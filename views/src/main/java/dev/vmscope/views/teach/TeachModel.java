@@ -42,14 +42,28 @@ public final class TeachModel {
     private final LatestRequest<List<Translation>> loading = new LatestRequest<>();
     private boolean lastRight;
 
+    /** A lesson over its dump: the walks run off the FX thread. */
     public TeachModel(Session session, Lesson lesson, String text, ScoreBook scores) {
+        this(lesson, text, scores, () -> LessonWalks.walk(session, lesson));
+    }
+
+    /** One walk already done (of any dump, from the walk pane), taught like a lesson's. */
+    public static TeachModel of(Translation t, String what) {
+        Lesson lesson = new Lesson("own-walk", "Your walk of " + dev.vmscope.core.Hex.of(t.virtualAddress()), t.mode().id(),
+                t.root(), "", "", List.of(new Lesson.Walk(t.virtualAddress(), java.util.OptionalLong.empty(), what)));
+        String text = "# " + lesson.title() + "\n\nThis walk comes from the page-walk pane: the same steps, told one at a time. "
+                + "Choose Quiz to work each step out before it is shown.\n";
+        return new TeachModel(lesson, text, ScoreBook.unsaved(), () -> List.of(t));
+    }
+
+    private TeachModel(Lesson lesson, String text, ScoreBook scores, java.util.concurrent.Callable<List<Translation>> work) {
         this.lesson = lesson;
         this.text = text;
         this.scores = scores;
         this.score = new ReadOnlyObjectWrapper<>(this, "score", scores.of(lesson.id()));
         walk.subscribe(w -> restart());
         quiz.subscribe(q -> restart());
-        loading.submit(() -> LessonWalks.walk(session, lesson), walks::set, e -> {
+        loading.submit(work, walks::set, e -> {
             LOG.atWarn().log(e, "lesson {} could not walk its addresses", lesson.id());
             problem.set("This lesson's walks failed: " + e.getMessage());
         });

@@ -165,8 +165,9 @@ public final class TeachPane extends BorderPane {
     /** Presenter mode: large type, full screen, only the walk and its chooser (the lesson text and tools step aside). */
     private void present(boolean on) {
         for (var tool : java.util.List.of(quiz, export, ownDump)) {
-            tool.setVisible(!on);
-            tool.setManaged(!on);
+            boolean shown = !on && (tool == quiz || actions.available());
+            tool.setVisible(shown);
+            tool.setManaged(shown);
         }
         if (on) {
             split.getItems().remove(text);
