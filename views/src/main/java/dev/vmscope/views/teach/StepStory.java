@@ -25,17 +25,21 @@ public record StepStory(String title, String index, String entryAddress, String 
         String entry = s.entryRead() ? s.level() + "[" + s.index() + "] = " + Hex.of(s.entry())
                 : s.level() + "[" + s.index() + "] is not in the dump";
         return new StepStory(title, "Index: " + Arithmetic.index(t, s), "Entry address: " + Arithmetic.entryAddress(t, s),
-                entry, bits(t.mode().entries(), s), leadsTo(t, i), FaultMeaning.at(t.mode(), i, t.virtualAddress()));
+                entry, bits(t, s), leadsTo(t, i), FaultMeaning.at(t.mode(), i, t.virtualAddress()));
     }
 
-    private static List<String> bits(EntryFormat format, WalkStep s) {
+    /** The set flags as the entry format explains them, then the clear bits that matter. */
+    private static List<String> bits(Translation t, WalkStep s) {
         if (!s.entryRead()) {
             return List.of();
         }
-        return s.decoded().flags().stream().map(f -> {
+        EntryFormat format = t.mode().entries();
+        List<String> out = new java.util.ArrayList<>(s.decoded().flags().stream().map(f -> {
             String why = format.explain(f);
             return why.equals(f) ? f : f + " — " + why;
-        }).toList();
+        }).toList());
+        out.addAll(ClearedBits.of(t.mode(), s));
+        return out;
     }
 
     private static String leadsTo(Translation t, int i) {

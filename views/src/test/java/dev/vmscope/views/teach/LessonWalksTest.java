@@ -152,6 +152,25 @@ class LessonWalksTest {
         }
     }
 
+    /** The clear bits that matter, by the manuals: a PAE PDPTE has none (4.4.1), a user PTE lacks only R/W and XD. */
+    @Test
+    void clearedBitsFollowTheManuals() {
+        Lesson pae = Lessons.lesson("x86-pae");
+        try (Session s = Lessons.open(pae)) {
+            Translation code = LessonWalks.walk(s, pae).get(3); // 0x08048000: PDPT[0] 0x4001, PD[64] 0x6067, PT[72] 0x7025
+            assertEquals(List.of(), ClearedBits.of(code.mode(), code.steps().get(0)));
+            assertEquals(List.of("XD (bit 63) clear: this level does not forbid execution"), ClearedBits.of(code.mode(), code.steps().get(1)));
+            assertEquals(List.of("R/W (bit 1) clear: no writes through this entry", "XD (bit 63) clear: this level does not forbid execution"),
+                    ClearedBits.of(code.mode(), code.steps().get(2)));
+        }
+        Lesson arm = Lessons.lesson("aarch64-4k-48");
+        try (Session s = Lessons.open(arm)) {
+            Translation rodata = LessonWalks.walk(s, arm).getFirst(); // L3[1] 0x0060000040010783: AP = 0b10
+            assertEquals(List.of("AP[1] (bit 6) clear: only the kernel (EL1, PL1) may access the page"),
+                    ClearedBits.of(rodata.mode(), rodata.steps().getLast()));
+        }
+    }
+
     static String outcome(Translation t) {
         return switch (t.result()) {
             case WalkResult.Mapped m -> Hex.of(m.address()) + " " + Sizes.of(m.pageSize()) + " " + String.join(" ", m.permissions().words());
