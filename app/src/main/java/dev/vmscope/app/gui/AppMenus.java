@@ -1,5 +1,7 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.gui.lessons.LessonCatalog;
+import dev.vmscope.app.gui.lessons.LessonsMenu;
 import dev.vmscope.views.explorer.Page;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Menu;
@@ -9,7 +11,7 @@ import javafx.scene.control.SeparatorMenuItem;
 
 import java.nio.file.Path;
 
-/** The menu bar: File, Go, Help. Items that need a dump are disabled while none is open. */
+/** The menu bar: File, Go, Lessons, Help. Items that need a dump are disabled while none is open. */
 final class AppMenus {
     private AppMenus() {
     }
@@ -38,7 +40,8 @@ final class AppMenus {
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard Shortcuts", Shortcut.HELP, c::showShortcuts),
                 item("_About vmscope", null, c::showAbout));
-        MenuBar bar = new MenuBar(file, go, help);
+        Menu lessons = LessonsMenu.of(LessonCatalog.bundled(), c::chooseAndOpen);
+        MenuBar bar = new MenuBar(file, go, lessons, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

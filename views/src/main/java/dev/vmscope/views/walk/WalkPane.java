@@ -9,6 +9,7 @@ import dev.vmscope.core.xlat.WalkStep;
 import dev.vmscope.views.Navigation;
 import dev.vmscope.views.fx.Sizes;
 import dev.vmscope.views.fx.Stylesheets;
+import dev.vmscope.views.teach.TeachWindow;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -37,6 +38,7 @@ public final class WalkPane extends BorderPane {
     private final TextField address = new TextField();
     private final ComboBox<WalkRoot> root = new ComboBox<>();
     private final Button walk = new Button("Walk");
+    private final Button teach = new Button("Teach this walk");
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label problem = new Label();
     private final AddressBitsView bits = new AddressBitsView();
@@ -57,6 +59,7 @@ public final class WalkPane extends BorderPane {
             address.setDisable(true);
             root.setDisable(true);
             walk.setDisable(true);
+            teach.setDisable(true);
             return;
         }
         steps.getStyleClass().add("steps");
@@ -85,7 +88,8 @@ public final class WalkPane extends BorderPane {
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
         problem.getStyleClass().addAll("error-text", "walk-problem");
-        HBox h = new HBox(label, address, rootLabel, root, walk, busy, problem);
+        teach.getStyleClass().add("teach-this-walk");
+        HBox h = new HBox(label, address, rootLabel, root, walk, teach, busy, problem);
         h.getStyleClass().add("pane-header");
         return h;
     }
@@ -100,6 +104,8 @@ public final class WalkPane extends BorderPane {
         problem.textProperty().bind(model.problemProperty());
         model.problemProperty().subscribe(p -> address.pseudoClassStateChanged(INVALID, !p.isEmpty()));
         model.translationProperty().subscribe(this::show);
+        teach.disableProperty().bind(model.translationProperty().isNull());
+        teach.setOnAction(e -> TeachWindow.show(model.translationProperty().get()));
     }
 
     /** Walks {@code va} as if typed. */
