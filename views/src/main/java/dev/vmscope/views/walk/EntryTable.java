@@ -53,7 +53,7 @@ final class EntryTable extends TableView<TableEntry> {
         target = text("→ physical", e -> e.present() ? Hex.of(e.decoded().target()) : "");
         target.setPrefWidth(120);
         pseudo = text("→ pseudo-physical", e -> e.targetPseudoPhysical().map(Address::value).map(Hex::of).orElse(""));
-        pseudo.setPrefWidth(130);
+        pseudo.setPrefWidth(150);
         TableColumn<TableEntry, String> maps = text("maps", this::maps);
         maps.setPrefWidth(112);
         TableColumn<TableEntry, TableEntry> flags = new TableColumn<>("flags");
@@ -80,7 +80,9 @@ final class EntryTable extends TableView<TableEntry> {
         pseudo.setVisible(space == Space.MACHINE && table.entries().stream().anyMatch(e -> e.targetPseudoPhysical().isPresent()));
         getItems().setAll(table.entries());
         getSelectionModel().select(walked);
-        scrollTo(Math.max(0, walked - 6));
+        int top = Math.max(0, walked - 5);
+        scrollTo(top);
+        javafx.application.Platform.runLater(() -> scrollTo(top)); // again once a first layout has sized the rows
     }
 
     void clear() {
