@@ -113,7 +113,7 @@ final class EntryTable extends TableView<TableEntry> {
             }
         };
         row.setOnMouseClicked(ev -> {
-            if (ev.getButton() == MouseButton.PRIMARY && !row.isEmpty() && row.getItem().present() && row.getItem().index() != walked) {
+            if (ev.getButton() == MouseButton.PRIMARY && !row.isEmpty() && row.getItem().present()) {
                 descend.accept(row.getItem());
             }
         });

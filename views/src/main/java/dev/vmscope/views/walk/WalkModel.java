@@ -204,13 +204,20 @@ public final class WalkModel {
     }
 
     /**
-     * Walks from the table shown through its entry {@code index}: the walked address takes that index
-     * at this level (the bits below cleared), and the next level's table is shown.
+     * Walks from the table shown through a present entry: the walked address takes that entry's index
+     * at this level (the bits below cleared), and the next level's table is shown. For the entry the walk
+     * took, the next level is shown without walking again.
      */
     public void descend(TableEntry entry) {
         Translation t = translation.get();
         int at = level.get();
         if (t == null || at < 0 || !entry.present()) {
+            return;
+        }
+        if (entry.index() == t.steps().get(at).index()) {
+            if (at + 1 < t.steps().size()) {
+                selectLevel(at + 1); // the entry the walk took: its next table is already walked
+            }
             return;
         }
         walk(entry.virtualStart(), entry.decoded().leaf() ? at : at + 1);

@@ -159,6 +159,15 @@ public final class WalkPane extends BorderPane {
         }
     }
 
+    /** Whether the field already says {@code va}, as typed ({@code linux_banner+0x10} stays). */
+    private boolean typedIs(long va) {
+        try {
+            return address.address() == va;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private Optional<String> symbolOf(Translation t) {
         return model.symbols().describe(t.virtualAddress()).map(SymbolOffset::toString);
     }
@@ -192,7 +201,9 @@ public final class WalkPane extends BorderPane {
         if (t == null) {
             return;
         }
-        address.setText(symbolOf(t).filter(s -> address.getText().matches("[A-Za-z_].*")).orElse(Hex.of(t.virtualAddress())));
+        if (!typedIs(t.virtualAddress())) {
+            address.setText(Hex.of(t.virtualAddress()));
+        }
         PagingForm form = t.mode().form();
         int leaf = t.result() instanceof WalkResult.Mapped ? t.steps().size() - 1 : -1;
         bits.show(t.virtualAddress(), form, leaf, t.steps().size());
