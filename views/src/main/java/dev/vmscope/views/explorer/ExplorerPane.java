@@ -10,6 +10,8 @@ import dev.vmscope.views.info.InfoModel;
 import dev.vmscope.views.info.InfoPane;
 import dev.vmscope.views.map.MemoryMapModel;
 import dev.vmscope.views.map.MemoryMapPane;
+import dev.vmscope.views.ptdump.PtdumpModel;
+import dev.vmscope.views.ptdump.PtdumpPane;
 import dev.vmscope.views.regs.RegistersModel;
 import dev.vmscope.views.regs.RegistersPane;
 import dev.vmscope.views.walk.WalkModel;
@@ -32,6 +34,7 @@ public final class ExplorerPane extends TabPane implements Navigation {
     private final Map<Page, Tab> tabs = new EnumMap<>(Page.class);
     private final Map<Page, Supplier<Node>> makers = new EnumMap<>(Page.class);
     private final WalkModel walkModel;
+    private static final javafx.scene.input.KeyCombination PTDUMP_KEY = javafx.scene.input.KeyCombination.keyCombination("Shortcut+6");
 
     public ExplorerPane(Session session) {
         getStyleClass().add("explorer");
@@ -43,6 +46,13 @@ public final class ExplorerPane extends TabPane implements Navigation {
         makers.put(Page.WALK, () -> new WalkPane(walkModel, this));
         makers.put(Page.REGISTERS, () -> new RegistersPane(new RegistersModel(session), this));
         makers.put(Page.HEX, () -> new HexPane(new HexModel(session)));
+        makers.put(Page.PTDUMP, () -> new PtdumpPane(new PtdumpModel(session, walkModel), this));
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (PTDUMP_KEY.match(e)) {
+                show(Page.PTDUMP);
+                e.consume();
+            }
+        });
         for (Page p : Page.values()) {
             Tab tab = new Tab(p.title());
             tab.setId("page-" + p.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -6,7 +6,8 @@ public enum Page {
     MEMORY_MAP("Memory map"),
     WALK("Page walk"),
     REGISTERS("Registers"),
-    HEX("Hex");
+    HEX("Hex"),
+    PTDUMP("Page tables");
 
     private final String title;
 

@@ -62,7 +62,7 @@ class ExplorerPaneTest {
             assertEquals(p, explorer.shown());
             Screenshots.save(explorer, "explorer-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
-        assertEquals(List.of("Info", "Memory map", "Page walk", "Registers", "Hex"),
+        assertEquals(List.of("Info", "Memory map", "Page walk", "Registers", "Hex", "Page tables"),
                 explorer.getTabs().stream().map(t -> t.getText()).toList());
     }
 }
