@@ -6,7 +6,9 @@ public enum Page {
     MEMORY_MAP("Memory map"),
     WALK("Page walk"),
     REGISTERS("Registers"),
-    HEX("Hex");
+    HEX("Hex"),
+    /** Only for a Xen host's dump. */
+    XEN("Xen");
 
     private final String title;
 

@@ -1,6 +1,7 @@
 package dev.vmscope.views.hex;
 
 import dev.vmscope.core.Hex;
+import dev.vmscope.core.io.Address;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.views.fx.Stylesheets;
 import javafx.css.PseudoClass;
@@ -14,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+
 
 /**
  * The hex view: choose the space (physical, virtual, and machine for a Xen host), go to an address
@@ -113,6 +115,13 @@ public final class HexPane extends BorderPane {
     public void show(Space space, long addr) {
         address.setText(Hex.of(addr));
         model.show(space, addr);
+    }
+
+    /** The byte last gone to, or else the first one in view, with its space: where a rebuilt view returns to. */
+    public Address position() {
+        Space s = model.spaceProperty().get();
+        long at = model.targetProperty().get().orElse(model.windowProperty().get().top());
+        return new Address(at, s);
     }
 
     /** Puts the keyboard in the "go to" field, its text selected. */
