@@ -18,7 +18,11 @@ final class HelpDialogs {
             new String[] {"Home / End", "Hex: the first / last address"},
             new String[] {"+ / − / 0", "Memory map bar: zoom in / out / show all (the wheel zooms at the pointer)"},
             new String[] {"← / →", "Memory map bar: pan"},
-            new String[] {"Enter on a row", "Memory map: that range's bytes in the hex view"});
+            new String[] {"Enter on a row", "Memory map: that range's bytes in the hex view"},
+            new String[] {"Click on the bar", "Memory map: that range's bytes in the hex view"},
+            new String[] {"Shortcut+F / F3 / Shift+F3", "Hex: find bytes / the next / the previous match"},
+            new String[] {"Shortcut+C", "Hex: copy the selected bytes (hex and ASCII)"},
+            new String[] {"Enter", "Xen: look up the pfn or mfn typed"});
 
     private HelpDialogs() {
     }
@@ -53,6 +57,7 @@ final class HelpDialogs {
                 + "map, page-table walks, CPU registers and bytes.\nJava " + Runtime.version().feature()
                 + " · JavaFX " + System.getProperty("javafx.runtime.version", "?"));
         text.setWrapText(true);
+        text.setAccessibleText("About vmscope");
         text.setPrefWidth(460);
         a.getDialogPane().setContent(text);
         a.show();
