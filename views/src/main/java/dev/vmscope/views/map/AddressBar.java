@@ -60,6 +60,11 @@ public final class AddressBar extends Region {
         redraw();
     }
 
+    /** The lowest address the bar can show. */
+    public long domainStart() {
+        return domainStart;
+    }
+
     public List<BarSegment> segments() {
         return segments;
     }

@@ -19,6 +19,9 @@ final class BarPainter {
     private static final Color FOCUS = Color.web("#3b82f6");
     private static final Color SELECTED = Color.web("#111827");
     private static final Color TICK = Color.web("#6b7280");
+    private static final Color PAGE_LINE = Color.web("#ffffff", 0.55);
+    private static final double PAGE = 4096;
+    private static final double MIN_PAGE_PIXELS = 6;
     private static final Font LABEL = Font.font("System", 12);
     private static final Font TICKS = Font.font("Monospaced", 10.5);
     private static final double TOP = 2;
@@ -44,6 +47,7 @@ final class BarPainter {
         for (BarSegment s : segments) {
             paintSegment(g, view, s, w, h, s.equals(selected));
         }
+        paintPages(g, view, w, h);
         g.setStroke(focused ? FOCUS : EDGE);
         g.setLineWidth(focused ? 2 : 1);
         g.strokeRoundRect(0.5, TOP, w - 1, h, 6, 6);
@@ -67,6 +71,21 @@ final class BarPainter {
             g.strokeRect(left + 1, TOP + 1, Math.max(1, right - left - 2), h - 2);
         }
         paintLabel(g, s, left, right, h);
+    }
+
+    /** Once a page is wide enough to see, thin lines between pages. */
+    private void paintPages(GraphicsContext g, BarViewport view, double w, double h) {
+        double perPage = PAGE / view.width() * w;
+        if (perPage < MIN_PAGE_PIXELS) {
+            return;
+        }
+        g.setStroke(PAGE_LINE);
+        g.setLineWidth(1);
+        double first = Math.ceil(view.from() / PAGE) * PAGE;
+        for (double at = first; at < view.to(); at += PAGE) {
+            double x = Math.round(view.fractionOf(at) * w) + 0.5;
+            g.strokeLine(x, TOP + 1, x, TOP + h - 1);
+        }
     }
 
     private static void paintLabel(GraphicsContext g, BarSegment s, double left, double right, double h) {
