@@ -17,6 +17,7 @@ final class AttachDialog {
     static Optional<String> ask(Window owner) {
         ChoiceDialog<String> d = new ChoiceDialog<>(SOURCES.getFirst(), SOURCES);
         d.initOwner(owner);
+        DialogStyle.follow(d, owner);
         d.setTitle("Attach to this machine");
         d.setHeaderText("Read this machine's memory while it runs");
         d.setContentText("Source (live picks the best one this machine allows):");

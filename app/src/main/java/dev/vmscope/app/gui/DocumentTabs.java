@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The open documents as closeable tabs, each holding an explorer over its session; the tab selected
@@ -23,10 +24,10 @@ final class DocumentTabs {
     private final WindowModel model;
 
     /**
-     * @param firstPage the page a new document's explorer opens on
+     * @param firstPage the page a new document's explorer opens on (the one shown last)
      * @param shown     told the page the user turns to in any explorer
      */
-    DocumentTabs(WindowModel model, Page firstPage, Consumer<Page> shown) {
+    DocumentTabs(WindowModel model, Supplier<Page> firstPage, Consumer<Page> shown) {
         this.model = model;
         tabs.getStyleClass().add("documents");
         tabs.setId("documents");
@@ -51,10 +52,14 @@ final class DocumentTabs {
         });
     }
 
-    private void add(Document d, Page firstPage, Consumer<Page> shown) {
+    private void add(Document d, Supplier<Page> firstPage, Consumer<Page> shown) {
         ExplorerPane explorer = new ExplorerPane(d.session());
-        explorer.show(firstPage);
-        explorer.shownProperty().subscribe(shown);
+        explorer.show(firstPage.get());
+        explorer.shownProperty().subscribe(p -> {
+            if (p != null) {
+                shown.accept(p);
+            }
+        });
         Tab tab = new Tab(d.title(), explorer);
         tab.setUserData(d);
         tab.setTooltip(new Tooltip(d.source().name() + (d.live() ? " — live: the bytes can change between reads" : "")));

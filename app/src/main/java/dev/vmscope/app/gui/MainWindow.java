@@ -52,7 +52,7 @@ public final class MainWindow implements Commands {
         this.sample = sample;
         this.liveOpener = liveOpener;
         root.getStyleClass().add("main-window");
-        tabs = new DocumentTabs(model, this.prefs.page(), this.prefs::page);
+        tabs = new DocumentTabs(model, this.prefs::page, this.prefs::page);
         theme.set(this.prefs.theme());
         MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present(), theme);
         root.setTop(menus);

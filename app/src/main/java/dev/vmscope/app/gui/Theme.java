@@ -1,6 +1,7 @@
 package dev.vmscope.app.gui;
 
 import dev.vmscope.views.fx.Stylesheets;
+import dev.vmscope.views.fx.Themes;
 import javafx.scene.Scene;
 
 import java.util.Locale;
@@ -23,9 +24,9 @@ enum Theme {
         return label;
     }
 
-    /** The style class the scene's root carries while this theme is on, e.g. {@code theme-dark}. */
+    /** The style class the scene's root carries while this theme is on; canvases read {@link Themes#DARK}. */
     String styleClass() {
-        return "theme-" + name().toLowerCase(Locale.ROOT);
+        return this == DARK ? Themes.DARK : "theme-" + name().toLowerCase(Locale.ROOT);
     }
 
     /** Puts this theme on {@code scene}, taking the other off. */

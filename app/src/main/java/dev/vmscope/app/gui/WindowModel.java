@@ -31,6 +31,8 @@ public final class WindowModel {
     });
 
     private final ObservableList<Document> documents = FXCollections.observableArrayList();
+    /** One wrapper for every reader: an unmodifiable view holds its listeners only as long as it lives. */
+    private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObjectProperty<Document> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<Task<Session>> opening = new ReadOnlyObjectWrapper<>(this, "opening");
@@ -129,7 +131,7 @@ public final class WindowModel {
     }
 
     public ObservableList<Document> documents() {
-        return FXCollections.unmodifiableObservableList(documents);
+        return documentsView;
     }
 
     /** The document shown; the tabs set it when the user picks another. */
