@@ -31,6 +31,7 @@ public final class MemoryMapPane extends BorderPane {
         Space space = model.space();
         AddressBar pbar = new AddressBar(model.physicalStart(), model.physicalSpan());
         pbar.setSegments(model.physicalSegments());
+        pbar.setAccessibleText(capital(space.word()) + " memory ranges by kind; + and − zoom, the arrows pan, a double click opens the bytes");
         Legend legend = new Legend();
         for (RangeKind k : RangeKind.values()) {
             legend.add(MapColors.of(k), MapColors.words(k));
@@ -64,6 +65,7 @@ public final class MemoryMapPane extends BorderPane {
         List<VirtualRegion> regions = model.regions().get();
         AddressBar vbar = new AddressBar(model.virtualStart(), model.virtualSpan());
         vbar.setSegments(model.virtualSegments());
+        vbar.setAccessibleText("Kernel virtual layout; + and − zoom, the arrows pan, a double click opens the bytes");
         Legend legend = new Legend();
         regions.forEach(r -> legend.add(MapColors.region(r.name()), r.name()));
         BarSection<VirtualRegion> section = new BarSection<>("Kernel virtual layout", regions.size() + " regions in the kernel half",

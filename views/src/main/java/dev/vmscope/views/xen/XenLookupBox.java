@@ -44,6 +44,7 @@ final class XenLookupBox extends VBox {
         label.setLabelFor(frame);
         answer.getStyleClass().addAll("code", "xen-answer");
         answer.setWrapText(true);
+        answer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         bytes.getStyleClass().add("xen-answer-bytes");
         bytes.setVisible(false);
         HBox row = new HBox(label, frame, pfn, mfn, bytes);
