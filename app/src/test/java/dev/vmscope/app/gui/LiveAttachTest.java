@@ -80,6 +80,35 @@ class LiveAttachTest {
     }
 
     @Test
+    void waitingForTheReaderShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch password = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        machine = s -> {
+            try {
+                password.await();
+                return FakeMachine.open(s);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the password", e);
+            } finally {
+                finished.countDown();
+            }
+        };
+        robot.interact(() -> window.attach("live"));
+        org.controlsfx.control.StatusBar bar = (org.controlsfx.control.StatusBar) stage.getScene().getRoot().lookup(".status");
+        Fx.waitUntil(() -> bar.getText().startsWith("Waiting for the reader of live"));
+        assertTrue(robot.lookup(".status-cancel").queryButton().isVisible());
+        Screenshots.save(stage.getScene().getRoot(), "app-live-waiting");
+        robot.clickOn(".status-cancel");
+        assertEquals("No dump open", bar.getText());
+        assertTrue(finished.await(10, java.util.concurrent.TimeUnit.SECONDS), "Cancel interrupts the wait for the reader");
+        robot.interact(() -> {
+        });
+        assertTrue(window.model().documents().isEmpty(), "a cancelled opening adds no tab");
+        assertTrue(window.lastDialog().isEmpty(), "and is no error");
+    }
+
+    @Test
     void aRefusalIsExplainedInTheSourcesOwnWords(FxRobot robot) {
         machine = FakeMachine::locked;
         robot.interact(() -> window.attach("/proc/kcore"));

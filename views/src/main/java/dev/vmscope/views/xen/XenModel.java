@@ -48,11 +48,16 @@ public final class XenModel {
         return c.register(name).map(r -> Hex.of(r.value())).orElse("—");
     }
 
+    /** Xen's version with its extra version, e.g. {@code 4.17.7}, or why it is unknown. */
+    public String version() {
+        return host.facts().fullVersion().orElse("unknown (no crash_xen_info note)");
+    }
+
     /** The hypervisor's facts, in the order the pane lists them. */
     public List<Fact> facts() {
         XenFacts f = host.facts();
         List<Fact> out = new ArrayList<>();
-        out.add(new Fact("Xen version", f.fullVersion().orElse("unknown (no crash_xen_info note)"), "crash_xen_info note"));
+        out.add(new Fact("Xen version", version(), "crash_xen_info note"));
         out.add(new Fact("xen_phys_start", f.physStart().map(a -> Hex.of(a.value())).orElse("not in the crash note"),
                 "crash_xen_info note (10-word layout)"));
         out.add(new Fact("dom0 frame-list-list", f.frameListList().isPresent() ? "mfn " + Hex.of(f.frameListList().getAsLong()) : "—",

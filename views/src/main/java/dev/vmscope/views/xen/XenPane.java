@@ -40,7 +40,7 @@ public final class XenPane extends BorderPane {
     private Node header() {
         Label title = new Label("Xen hypervisor");
         title.getStyleClass().add("section-title");
-        Label sub = new Label(model.facts().getFirst().value() + " · machine addresses; dom0 is a PV domain");
+        Label sub = new Label("Xen " + model.version() + " · machine addresses; dom0 is a PV domain");
         sub.getStyleClass().add("section-subtitle");
         HBox h = new HBox(title, sub);
         h.getStyleClass().add("pane-header");
@@ -50,8 +50,8 @@ public final class XenPane extends BorderPane {
     private Node facts() {
         FactGrid grid = new FactGrid();
         grid.getStyleClass().add("xen-facts");
-        model.facts().forEach(f -> grid.add(f.name(), f.value(), f.value().startsWith("0x") || f.value().startsWith("mfn")
-                || f.value().startsWith("root"), f.origin().isEmpty() ? null : f.origin()));
+        model.facts().forEach(f -> grid.add(f.name(), f.value(), f.value().matches("(0x|mfn |root ).*"),
+                f.origin().isEmpty() ? null : f.origin()));
         FactGrid strings = new FactGrid();
         strings.getStyleClass().add("xen-strings");
         model.strings().forEach(f -> strings.add(f.name(), f.value(), false, f.origin()));
