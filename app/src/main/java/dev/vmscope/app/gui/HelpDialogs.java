@@ -24,7 +24,8 @@ final class HelpDialogs {
             new String[] {"Click on the minimap", "Memory map: centre the bar's view there"},
             new String[] {"Shortcut+F / F3 / Shift+F3", "Hex: find bytes / the next / the previous match"},
             new String[] {"Shortcut+C", "Hex: copy the selected bytes (hex and ASCII)"},
-            new String[] {"Enter", "Xen: look up the pfn or mfn typed"});
+            new String[] {"Enter", "Xen: look up the pfn or mfn typed"},
+            new String[] {"+ / − / 0, arrows, wheel", "Xen's p2m picture: zoom, pan, show all; a click looks the pfn up"});
 
     private HelpDialogs() {
     }
