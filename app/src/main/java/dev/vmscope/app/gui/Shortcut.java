@@ -5,7 +5,10 @@ import javafx.scene.input.KeyCombination;
 /** The window's keyboard shortcuts: one list for the menus' accelerators and the help dialog. */
 enum Shortcut {
     OPEN("Shortcut+O", "Open a dump"),
-    CLOSE("Shortcut+W", "Close the dump"),
+    CLOSE("Shortcut+W", "Close the selected dump's tab"),
+    NEXT_DUMP("Ctrl+Tab", "The next dump's tab"),
+    PREVIOUS_DUMP("Ctrl+Shift+Tab", "The previous dump's tab"),
+    REFRESH("F5", "Read the shown pane's data again (live sources change)"),
     QUIT("Shortcut+Q", "Quit"),
     INFO("Shortcut+1", "Show the info page"),
     MEMORY_MAP("Shortcut+2", "Show the memory map"),

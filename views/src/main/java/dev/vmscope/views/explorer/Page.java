@@ -7,7 +7,9 @@ public enum Page {
     WALK("Page walk"),
     REGISTERS("Registers"),
     HEX("Hex"),
-    PTDUMP("Page tables");
+    PTDUMP("Page tables"),
+    /** Only for a Xen host's dump. */
+    XEN("Xen");
 
     private final String title;
 
