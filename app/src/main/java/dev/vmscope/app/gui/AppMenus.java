@@ -30,6 +30,7 @@ final class AppMenus {
         sampleItem.setDisable(!sample);
         file.getItems().addAll(item("_Open…", Shortcut.OPEN, c::chooseAndOpen), recentMenu, sampleItem,
                 item("_Attach to This Machine…", null, c::attachLive),
+                needsDump(item("_Export as ELF…", null, c::exportAsElf), open),
                 needsDump(item("_Close", Shortcut.CLOSE, c::closeSession), open),
                 new SeparatorMenuItem(), item("_Quit", Shortcut.QUIT, c::quit));
         Menu go = new Menu("_Go");
@@ -41,7 +42,8 @@ final class AppMenus {
                 needsDump(item("_Memory Map", Shortcut.MEMORY_MAP, () -> c.show(Page.MEMORY_MAP)), open),
                 needsDump(item("_Page Walk", Shortcut.WALK_PAGE, () -> c.show(Page.WALK)), open),
                 needsDump(item("_Registers", Shortcut.REGISTERS, () -> c.show(Page.REGISTERS)), open),
-                needsDump(item("He_x", Shortcut.HEX_PAGE, () -> c.show(Page.HEX)), open));
+                needsDump(item("He_x", Shortcut.HEX_PAGE, () -> c.show(Page.HEX)), open),
+                needsDump(item("Page _Tables", Shortcut.PTDUMP_PAGE, () -> c.show(Page.PTDUMP)), open));
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard Shortcuts", Shortcut.HELP, c::showShortcuts),
                 item("_About vmscope", null, c::showAbout));

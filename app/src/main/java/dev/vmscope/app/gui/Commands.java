@@ -38,4 +38,7 @@ interface Commands {
     void showShortcuts();
 
     void showAbout();
+
+    /** File → Export as ELF…: the open dump's memory as a standard ELF vmcore. */
+    void exportAsElf();
 }

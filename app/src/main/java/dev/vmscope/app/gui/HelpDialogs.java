@@ -45,7 +45,11 @@ final class HelpDialogs {
         DialogStyle.follow(a, owner);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.getDialogPane().setContent(grid);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(520);
+        scroll.setPrefViewportWidth(640);
+        a.getDialogPane().setContent(scroll);
         a.getDialogPane().getStylesheets().add(HelpDialogs.class.getResource("app.css").toExternalForm());
         a.show();
         return a;

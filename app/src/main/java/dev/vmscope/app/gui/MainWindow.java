@@ -184,6 +184,14 @@ public final class MainWindow implements Commands {
     }
 
     @Override
+    public void exportAsElf() {
+        Session session = model.sessionProperty().get();
+        if (session != null) {
+            ExportDump.asElf(stage, session, shown -> dialog = shown);
+        }
+    }
+
+    @Override
     public void showAbout() {
         dialog = HelpDialogs.about(stage);
     }

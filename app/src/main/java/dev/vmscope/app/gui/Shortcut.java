@@ -15,6 +15,7 @@ enum Shortcut {
     WALK_PAGE("Shortcut+3", "Show the page walk"),
     REGISTERS("Shortcut+4", "Show the registers"),
     HEX_PAGE("Shortcut+5", "Show the hex view"),
+    PTDUMP_PAGE("Shortcut+6", "Show the page tables (ptdump)"),
     WALK("Shortcut+G", "Walk an address: the page walk's address field"),
     HEX("Shortcut+H", "Hex view: its go-to field"),
     HELP("F1", "Keyboard shortcuts");
