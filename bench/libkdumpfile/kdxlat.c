@@ -25,12 +25,15 @@ static kdump_ctx_t *open_dump(const char *path)
 		exit(2);
 	}
 	kdump_ctx_t *ctx = kdump_new();
-	if (ctx)
-		kdump_set_string_attr(ctx, KDUMP_ATTR_OSTYPE, "linux");
 	if (!ctx || kdump_open_fd(ctx, fd) != KDUMP_OK) {
 		fprintf(stderr, "kdxlat: %s: %s\n", path, ctx ? kdump_get_err(ctx) : "kdump_new");
 		exit(2);
 	}
+	/* libkdumpfile 0.5.1 does not detect the architecture of QEMU's compressed kdumps (the corpus
+	 * README and libkdumpfile/<dump>.info.json say so); the corpus tool set it, and so does this. */
+	const char *arch;
+	if (kdump_get_string_attr(ctx, KDUMP_ATTR_ARCH_NAME, &arch) != KDUMP_OK)
+		kdump_set_string_attr(ctx, KDUMP_ATTR_ARCH_NAME, getenv("KDXLAT_ARCH") ? getenv("KDXLAT_ARCH") : "x86_64");
 	if (kdump_set_string_attr(ctx, KDUMP_ATTR_OSTYPE, "linux") != KDUMP_OK) {
 		fprintf(stderr, "kdxlat: %s: ostype: %s\n", path, kdump_get_err(ctx));
 		exit(2);
