@@ -73,7 +73,7 @@ class ReadOnlyTest {
         String java = ProcessHandle.current().info().command().orElseThrow();
         for (String[] c : commands(dump.toString())) {
             Path log = dir.resolve("strace.log");
-            List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2,creat,truncate,ftruncate",
+            List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-s", "4096", "-e", "trace=open,openat,openat2,creat,truncate,ftruncate",
                     "-o", log.toString(), java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     dev.vmscope.app.cli.CliLauncher.class.getName()));
             command.addAll(List.of(c));
@@ -81,7 +81,9 @@ class ReadOnlyTest {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             assertTrue(p.waitFor(CliRun.HANG_GUARD_SECONDS, TimeUnit.SECONDS), "no end: " + String.join(" ", c));
             List<String> opens = Files.readAllLines(log).stream().filter(l -> l.contains("\"" + dump + "\"")).toList();
-            assertFalse(opens.isEmpty(), "strace saw the dump opened: " + String.join(" ", c));
+            if (p.exitValue() != 2) {
+                assertFalse(opens.isEmpty(), "strace saw no open of the dump: " + String.join(" ", c));
+            }
             for (String l : opens) {
                 Matcher m = Pattern.compile("\\b(O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND)\\b|\\b(creat|truncate)\\(").matcher(l);
                 assertFalse(m.find(), String.join(" ", c) + " opened the dump for writing: " + l);
