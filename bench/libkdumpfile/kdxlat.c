@@ -5,6 +5,8 @@
  *                               "VA PA" or "VA -", like `vmscope vtop DUMP --from ADDRFILE --brief`
  *   kdxlat read DUMP [END]      read every page of physical memory below END (default: max_pfn), count
  *                               the pages read and the pages libkdumpfile reports missing
+ *   kdxlat read DUMP START:END...  the same over the given ranges only (e.g. the RAM ranges of
+ *                               `vmscope map DUMP`)
  *
  * Not part of the build; see build.sh.
  */
@@ -81,14 +83,17 @@ static int vtop(const char *dump, const char *list)
 	return unmapped;
 }
 
-static int readall(const char *dump, const char *endarg)
+static int readall(const char *dump, int nranges, char **ranges)
 {
+	const char *endarg = nranges == 1 && !strchr(ranges[0], ':') ? ranges[0] : NULL;
 	kdump_ctx_t *ctx = open_dump(dump);
 	kdump_num_t max_pfn = 0, page_size = 4096;
 	kdump_get_number_attr(ctx, KDUMP_ATTR_PAGE_SIZE, &page_size);
 	uint64_t end;
 	if (endarg) {
 		end = strtoull(endarg, NULL, 16);
+	} else if (nranges > 0) {
+		end = 0;
 	} else if (kdump_get_number_attr(ctx, "max_pfn", &max_pfn) == KDUMP_OK) {
 		end = max_pfn * page_size;
 	} else {
@@ -97,13 +102,21 @@ static int readall(const char *dump, const char *endarg)
 	}
 	char *buf = malloc(page_size);
 	uint64_t read = 0, missing = 0, sum = 0;
-	for (uint64_t a = 0; a < end; a += page_size) {
-		size_t sz = page_size;
-		if (kdump_read(ctx, KDUMP_KPHYSADDR, a, buf, &sz) == KDUMP_OK && sz == page_size) {
-			read++;
-			sum += (unsigned char)buf[a / page_size % page_size];
-		} else {
-			missing++;
+	for (int r = 0; r < (endarg || nranges == 0 ? 1 : nranges); r++) {
+		uint64_t start = 0, stop = end;
+		if (!endarg && nranges > 0) {
+			char *colon;
+			start = strtoull(ranges[r], &colon, 16);
+			stop = strtoull(colon + 1, NULL, 16);
+		}
+		for (uint64_t a = start; a < stop; a += page_size) {
+			size_t sz = page_size;
+			if (kdump_read(ctx, KDUMP_KPHYSADDR, a, buf, &sz) == KDUMP_OK && sz == page_size) {
+				read++;
+				sum += (unsigned char)buf[a / page_size % page_size];
+			} else {
+				missing++;
+			}
 		}
 	}
 	printf("pages read %" PRIu64 ", missing %" PRIu64 ", bytes 0x%" PRIx64 ", checksum %" PRIu64 "\n",
@@ -118,7 +131,7 @@ int main(int argc, char **argv)
 	if (argc >= 4 && !strcmp(argv[1], "vtop"))
 		return vtop(argv[2], argv[3]);
 	if (argc >= 3 && !strcmp(argv[1], "read"))
-		return readall(argv[2], argc > 3 ? argv[3] : NULL);
-	fprintf(stderr, "usage: kdxlat vtop DUMP ADDRFILE | kdxlat read DUMP [END]\n");
+		return readall(argv[2], argc - 3, argv + 3);
+	fprintf(stderr, "usage: kdxlat vtop DUMP ADDRFILE | kdxlat read DUMP [END | START:END...]\n");
 	return 2;
 }
