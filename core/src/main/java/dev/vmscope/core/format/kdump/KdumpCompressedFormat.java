@@ -69,7 +69,8 @@ public final class KdumpCompressedFormat implements DumpFormat {
                     "an even number of blocks holding two bitmaps inside the file, found " + h.bitmapBlocks()
                             + " blocks of " + Hex.of(h.blockSize()) + " at " + Hex.of(bitmapAt));
         }
-        long bits = Math.min(maxMapnr, oneBitmap * 8);
+        // max_mapnr is unsigned; one past what the bitmaps hold means no more than they hold
+        long bits = Long.compareUnsigned(maxMapnr, oneBitmap * 8) < 0 ? maxMapnr : oneBitmap * 8;
         PageBitmap valid = new PageBitmap(s.read(bitmapAt, (int) oneBitmap), bits);
         PageBitmap dumped = new PageBitmap(s.read(bitmapAt + oneBitmap, (int) oneBitmap), bits);
         long descriptorsAt = bitmapAt + 2 * oneBitmap;
