@@ -35,7 +35,7 @@ class FuzzSeedWriter {
         seed("FormatFuzzTestInputs/elfCore", "small-core-i386", withTail(i386, 9));
         seed("FormatFuzzTestInputs/elfCore", "x86_64-4level", withTail(paging, 9));
 
-        byte[] kdump = smallKdump(Files.readAllBytes(Path.of(KDUMP_ZLIB)), 16);
+        byte[] kdump = smallKdump(Files.readAllBytes(dev.vmscope.core.testing.Corpus.file("x86_64-6.1-qemu-live", "dumps/vmcore-qemu.kdump-zlib")), 16);
         for (byte[] file : new byte[][] {kdump, flatten(kdump)}) {
             try (var d = dev.vmscope.core.format.DumpFormats.open(new dev.vmscope.core.io.ByteArrayStorage("seed", file))) {
                 var first = d.memory().ranges().getFirst();
@@ -85,8 +85,6 @@ class FuzzSeedWriter {
             seed("PageTableFuzzTestInputs/" + target, "zeros", zero);
         }
     }
-
-    static final String KDUMP_ZLIB = "/work/shared/corpus/x86_64-6.1-qemu-live/dumps/vmcore-qemu.kdump-zlib";
 
     /**
      * The corpus's compressed kdump cut down to its header blocks, one block of each bitmap (pfns below

@@ -99,7 +99,7 @@ class PageTableFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void xenP2mTree(FuzzedDataProvider data) {
         long frameListList = data.consumeInt(0, FRAMES);
-        long maxPfn = data.consumeBoolean() ? data.consumeLong(0, 1L << 20) : data.consumeLong();
+        long maxPfn = data.consumeBoolean() ? data.consumeLong(0, 1L << 20) : data.consumeLong(0, Long.MAX_VALUE);
         long[] pfns = {data.consumeLong(), data.consumeLong(0, 1L << 20)};
         MachineImage m = memory(data, 8);
         try {
@@ -118,8 +118,9 @@ class PageTableFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void xenP2mLinear(FuzzedDataProvider data) {
         long cr3 = 0x1000L * data.consumeInt(0, FRAMES);
-        long vaddr = data.consumeBoolean() ? 0xffffc90000000000L : data.consumeLong();
-        long maxPfn = data.consumeBoolean() ? data.consumeLong(0, 1L << 20) : data.consumeLong();
+        // page aligned, as Dom0P2mChooser checks before it builds a linear p2m
+        long vaddr = data.consumeBoolean() ? 0xffffc90000000000L : data.consumeLong() & ~0xfffL;
+        long maxPfn = data.consumeBoolean() ? data.consumeLong(0, 1L << 20) : data.consumeLong(0, Long.MAX_VALUE);
         long[] pfns = {data.consumeLong(), data.consumeLong(0, 1L << 20)};
         MachineImage m = memory(data, 8);
         try {
