@@ -38,14 +38,16 @@ class ExportDumpTest {
     private Session kdump;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // a window of its own: the shared primary stage carries other tests' window listeners
+        stage = new Stage();
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 640, 400));
         stage.show();
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
         if (kdump != null) {
             kdump.close();
         }
