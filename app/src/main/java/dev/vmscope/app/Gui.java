@@ -1,11 +1,13 @@
 package dev.vmscope.app;
 
+import dev.vmscope.app.gui.GuiMain;
+
 /** Starts the desktop window; kept apart from {@link Main} so the command line never loads JavaFX. */
 final class Gui {
     private Gui() {
     }
 
     static void launch(String[] args) {
-        dev.vmscope.app.cli.Cli.runOnConsole(new String[] {"--help"});
+        GuiMain.launch(args);
     }
 }

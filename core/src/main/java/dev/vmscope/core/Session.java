@@ -6,20 +6,16 @@ import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
 import dev.vmscope.core.kernel.KernelFacts;
-import dev.vmscope.core.kernel.DumpFacts;
-import dev.vmscope.core.kernel.KernelBootstrap;
-import dev.vmscope.core.notes.CpuState;
-import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xen.PvDomain;
+import dev.vmscope.core.xen.XenHost;
+import dev.vmscope.core.xlat.AddressSpaceMap;
 import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.MappingRange;
 import dev.vmscope.core.xlat.PageTableDump;
 import dev.vmscope.core.xlat.PageTableWalker;
-import dev.vmscope.core.xlat.PagingMode;
 import dev.vmscope.core.xlat.Translation;
 import dev.vmscope.core.xlat.WalkResult;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +29,21 @@ public final class Session implements AutoCloseable {
     private final Optional<KernelFacts> kernel;
     private final Optional<PageTableWalker> walker;
     private final Optional<String> kernelProblem;
+    private final Optional<XenHost> xenHost;
+    private final Optional<PvDomain> pvDomain;
+    private final Optional<AddressSpaceMap> kernelMap;
     private volatile PageTableDump.Result kernelMappings;
 
-    private Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem) {
+    Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem, Optional<XenHost> xenHost,
+            Optional<PvDomain> pvDomain) {
+        this(dump, kernel, kernelProblem, xenHost, pvDomain, Optional.empty());
+    }
+
+    Session(Dump dump, Optional<KernelFacts> kernel, Optional<String> kernelProblem, Optional<XenHost> xenHost,
+            Optional<PvDomain> pvDomain, Optional<AddressSpaceMap> kernelMap) {
+        this.xenHost = xenHost;
+        this.pvDomain = pvDomain;
+        this.kernelMap = kernelMap;
         this.dump = dump;
         this.kernel = kernel;
         this.kernelProblem = kernelProblem;
@@ -48,7 +56,7 @@ public final class Session implements AutoCloseable {
 
     /** Opens a file, reporting long work (indexing a flattened dump) to {@code progress}. */
     public static Session open(Path path, OpenOptions options, Progress progress) {
-        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options);
+        return open(DumpFormats.open(path, options.zeroExcluded(), progress), options, progress);
     }
 
     public static Session open(Storage storage, OpenOptions options) {
@@ -56,62 +64,15 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(Dump opened, OpenOptions options) {
-        try {
-            Dump dump = options.vmcoreinfo().map(f -> opened.withVmcoreInfo(readVmcoreInfo(f))).orElse(opened);
-            return bootstrap(dump, options);
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
-        }
+        return open(opened, options, Progress.NONE);
     }
 
     /**
-     * Finds the kernel's page-table root: {@code --root}, else {@code --cpu N}'s root register, else
-     * VMCOREINFO, else the first CPU note that carries a root register.
+     * Opens an opened dump: finds its kernel's page tables (VMCOREINFO, CPU notes, a Xen host's dom0,
+     * a format's own kernel map) as {@link SessionOpener} explains.
      */
-    private static Session bootstrap(Dump dump, OpenOptions options) {
-        KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
-        DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
-        PagingMode mode = arch.pagingMode(inputs);
-        Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(inputs, mode);
-        KernelFacts facts = fromInfo.orElseGet(() -> new KernelFacts(dump.vmcoreinfo().flatMap(VmcoreInfo::osRelease),
-                mode, 0, "none", 0, 0, List.of()));
-        if (options.root().isPresent()) {
-            facts = facts.withRoot(options.root().getAsLong(), "--root " + Hex.of(options.root().getAsLong()));
-        } else if (options.cpu().isPresent()) {
-            int n = options.cpu().getAsInt();
-            long root = cpuRoot(dump, n).orElseThrow(() -> new UnsupportedDumpException(dump.source(), 0,
-                    "--cpu " + n + ": the dump's notes give no page-table root register for CPU " + n));
-            facts = facts.withRoot(facts.mode().entries().rootTable(root), "root register of CPU " + n);
-        } else if (fromInfo.isEmpty()) {
-            Optional<CpuState> withRoot = dump.cpus().stream().filter(c -> c.pageTableRoot().isPresent()).findFirst();
-            if (withRoot.isEmpty()) {
-                String why = dump.vmcoreinfo().isPresent()
-                        ? "its VMCOREINFO names no usable page-table root"
-                        : "the dump has no VMCOREINFO";
-                return new Session(dump, Optional.empty(), Optional.of("no kernel page-table root: " + why
-                        + " and no CPU note carries a root register (give --root ADDR or --vmcoreinfo FILE)"));
-            }
-            CpuState c = withRoot.get();
-            facts = facts.withRoot(facts.mode().entries().rootTable(c.pageTableRoot().get()),
-                    "root register of CPU " + c.cpu() + " (" + c.source() + " note)");
-        }
-        PageTableWalker walker = new PageTableWalker(dump.memory(), facts.mode(), dump.architecture().byteOrder());
-        facts = facts.withLayout(arch.layout(inputs, walker, facts));
-        return new Session(dump, Optional.of(facts), Optional.empty());
-    }
-
-    private static Optional<Long> cpuRoot(Dump dump, int cpu) {
-        return dump.cpus().stream().filter(c -> c.cpu() == cpu).map(CpuState::pageTableRoot)
-                .flatMap(Optional::stream).findFirst();
-    }
-
-    private static VmcoreInfo readVmcoreInfo(Path file) {
-        try {
-            return VmcoreInfo.fromFile(Files.readAllBytes(file), "file " + file);
-        } catch (IOException e) {
-            throw new DumpIoException(file.toString(), "cannot read VMCOREINFO file", e);
-        }
+    public static Session open(Dump opened, OpenOptions options, Progress progress) {
+        return SessionOpener.open(opened, options, progress);
     }
 
     public Dump dump() {
@@ -120,6 +81,19 @@ public final class Session implements AutoCloseable {
 
     public Optional<KernelFacts> kernel() {
         return kernel;
+    }
+
+    /** Xen's facts, its own view and dom0, when the dump is a Xen host's. */
+    public Optional<XenHost> xenHost() {
+        return xenHost;
+    }
+
+    /**
+     * The paravirtualised domain whose kernel this session translates (dom0 of a Xen host dump), when its
+     * p2m is known: its walks give machine addresses with the pseudo-physical ones alongside.
+     */
+    public Optional<PvDomain> pvDomain() {
+        return pvDomain;
     }
 
     /** Why there is no kernel translation, when there is none. */
@@ -136,14 +110,23 @@ public final class Session implements AutoCloseable {
         return dump.memory().space();
     }
 
-    /** Translates with the kernel's root (or the one chosen at open). */
+    /** Translates with the kernel's root (or the one chosen at open), or through the dump's own kernel map. */
     public Translation translate(long va) {
+        if (kernelMap.isPresent()) {
+            return kernelMap.get().translate(va);
+        }
         return translate(va, requireKernel().pageTableRoot());
     }
 
-    /** Translates with another root, e.g. a CPU's CR3. */
+    /** The dump's own map of the kernel's address space, for formats that carry one (FreeBSD minidumps). */
+    public Optional<AddressSpaceMap> kernelAddressSpace() {
+        return kernelMap;
+    }
+
+    /** Translates with another root, e.g. a CPU's CR3 (machine for a Xen host: then the pseudo-physical comes alongside). */
     public Translation translate(long va, long rootRegister) {
-        return walker.orElseThrow(this::noKernel).walk(rootRegister, va);
+        PageTableWalker w = walker.orElseThrow(this::noKernel);
+        return pvDomain.map(pv -> pv.translate(w, rootRegister, va)).orElseGet(() -> w.walk(rootRegister, va));
     }
 
     /**
@@ -153,7 +136,9 @@ public final class Session implements AutoCloseable {
     public PageTableDump.Result kernelMappings(Progress progress) {
         PageTableDump.Result r = kernelMappings;
         if (r == null) {
-            r = mappings(requireKernel().pageTableRoot(), progress);
+            r = kernelMap.isPresent()
+                    ? kernelMap.get().mappings(dump.memory(), dump.architecture().byteOrder(), progress)
+                    : mappings(requireKernel().pageTableRoot(), progress);
             kernelMappings = r;
         }
         return r;
@@ -190,11 +175,14 @@ public final class Session implements AutoCloseable {
     /** A fast translator for many addresses with the kernel's root (one per thread). */
     public BatchTranslator batchTranslator() {
         KernelFacts k = requireKernel();
+        if (kernelMap.isPresent()) {
+            return BatchTranslator.over(kernelMap.get(), dump.memory(), dump.architecture().byteOrder());
+        }
         return new BatchTranslator(dump.memory(), k.mode(), dump.architecture().byteOrder(), k.pageTableRoot());
     }
 
     public Optional<Long> cpuPageTableRoot(int cpu) {
-        return cpuRoot(dump, cpu);
+        return SessionOpener.cpuRoot(dump, cpu);
     }
 
     /**
@@ -207,11 +195,21 @@ public final class Session implements AutoCloseable {
         switch (space) {
             case KERNEL_VIRTUAL -> readVirtual(address, out);
             case PHYSICAL, MACHINE -> {
-                if (space != dump.memory().space()) {
+                if (space == dump.memory().space()) {
+                    dump.memory().read(address, out, 0, length);
+                } else if (space == Space.PHYSICAL && pvDomain.isPresent()) {
+                    pvDomain.get().pseudoPhysical().read(address, out, 0, length);
+                } else {
                     throw new UnsupportedDumpException(dump.source(), 0, space.word() + " reads of a dump that holds "
-                            + dump.memory().space().word() + " memory need the Xen p2m");
+                            + dump.memory().space().word() + " memory need the Xen p2m, which is not known: "
+                            + xenHost.map(x -> x.dom0().explanation()).orElse("the dump has no Xen notes"));
                 }
-                dump.memory().read(address, out, 0, length);
+            }
+            case DUMP_FILE -> {
+                if (!dump.storage().contains(address, length)) {
+                    throw new MemoryAccessException(Space.DUMP_FILE, address, MemoryAccessException.Reason.NOT_IN_DUMP);
+                }
+                dump.storage().read(address, out, 0, length);
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.vmscope.app.cli;
 
+import dev.vmscope.app.reader.LiveOpener;
+import dev.vmscope.app.reader.ReaderLauncher;
 import dev.vmscope.core.OpenOptions;
 import dev.vmscope.core.Session;
 import picocli.CommandLine.Option;
@@ -56,10 +58,18 @@ final class SourceOptions {
     }
 
     Session open() {
-        return Session.open(Path.of(source), openOptions());
+        return open(openOptions());
     }
 
     Session openWithoutCpu() {
-        return Session.open(Path.of(source), withoutCpu());
+        return open(withoutCpu());
+    }
+
+    /** A dump file, or a live source ({@code live}, /proc/kcore, /dev/mem, /dev/crash) through the read-only reader. */
+    private Session open(OpenOptions o) {
+        if (LiveOpener.handles(source)) {
+            return LiveOpener.open(source, o, ReaderLauncher.Frontend.CLI);
+        }
+        return Session.open(Path.of(source), o);
     }
 }

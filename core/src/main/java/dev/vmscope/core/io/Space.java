@@ -7,7 +7,12 @@ public enum Space {
     /** What the kernel calls physical: pseudo-physical for a Xen PV guest. */
     PHYSICAL("physical", "physical"),
     /** What the CPU puts on the bus; equal to physical except under Xen. */
-    MACHINE("machine", "machine");
+    MACHINE("machine", "machine"),
+    /**
+     * Offsets in the dump file itself, for what a format stores outside any memory: the page-table
+     * entries a FreeBSD minidump keeps in an array of their own.
+     */
+    DUMP_FILE("file", "dump file offset");
 
     private final String id;
     private final String word;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * The bytes of a source, read-only, addressed by 64-bit offsets. Files are memory-mapped; devices
  * and other non-regular files are read positionally; tests and bundled samples use byte arrays.
  */
-public sealed interface Storage extends AutoCloseable permits MappedFileStorage, ChannelStorage, ByteArrayStorage, FlattenedStorage {
+public sealed interface Storage extends AutoCloseable permits MappedFileStorage, ChannelStorage, ByteArrayStorage, FlattenedStorage, PositionalStorage {
 
     /** The name used in messages (the path as given). */
     String name();
@@ -46,11 +46,21 @@ public sealed interface Storage extends AutoCloseable permits MappedFileStorage,
         return Bytes.unsigned(b, 0, width, order);
     }
 
-    /** Opens a path read-only: regular files are mapped, anything else is read positionally. */
+    /**
+     * Opens a path read-only: regular files are mapped, anything else is read positionally — and so is a
+     * file too large for the address space to map (a sparse copy of /proc/kcore is 128 TiB long).
+     */
     static Storage open(Path path) {
         try {
             if (Files.isRegularFile(path)) {
-                return MappedFileStorage.open(path);
+                try {
+                    return MappedFileStorage.open(path);
+                } catch (IOException mapFailed) {
+                    if (!Files.isReadable(path)) {
+                        throw mapFailed;
+                    }
+                    return ChannelStorage.open(path);
+                }
             }
             return ChannelStorage.open(path);
         } catch (IOException e) {

@@ -27,7 +27,11 @@ public final class Aarch64Kernel implements KernelBootstrap {
         int pageShift = Long.numberOfTrailingZeros(pageSize);
         int vaBits = (int) info.map(Aarch64Kernel::vaBits).orElse(48L).longValue();
         long physBits = info.map(i -> i.number("MAX_PHYSMEM_BITS").orElse(48)).orElse(48L);
-        return PagingModes.aarch64(pageShift, vaBits, physBits > 48 ? 52 : 48);
+        // 52-bit output changes the descriptor format only with the 64 KiB granule (FEAT_LPA: bits 15:12
+        // are RES0 otherwise); with 4 and 16 KiB it takes TCR.DS = 1, which Linux sets exactly when it runs
+        // with 52-bit VAs (a kernel built for 52 bits falls back to 48 and DS = 0 on a CPU without LPA2)
+        boolean lpa = physBits > 48 && pageShift == 16;
+        return PagingModes.aarch64(pageShift, vaBits, lpa ? 52 : 48);
     }
 
     private static long vaBits(VmcoreInfo i) {

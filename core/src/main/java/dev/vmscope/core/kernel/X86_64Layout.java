@@ -68,9 +68,24 @@ public final class X86_64Layout {
             return Optional.empty();
         }
         long base = va - t.mapping().get().address();
-        long end = base + physicalEnd();
+        long end = base + directMappedEnd(base);
         return Optional.of(new VirtualRegion(base, end, "direct map",
                 "SYMBOL(mem_section) " + Hex.of(va) + " maps physical " + Hex.of(t.mapping().get().address())));
+    }
+
+    /**
+     * The end of the highest range of the dump that the direct map maps: firmware ranges a dump may
+     * hold (a BIOS image below 4 GiB) are not RAM and the kernel does not map them there.
+     */
+    private long directMappedEnd(long base) {
+        List<MemoryRange> ranges = memory.ranges();
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            MemoryRange r = ranges.get(i);
+            if (r.kind() != RangeKind.HOLE && walker.walk(root, base + r.start()).mapped()) {
+                return r.end();
+            }
+        }
+        return physicalEnd();
     }
 
     private Optional<VirtualRegion> vmemmap() {

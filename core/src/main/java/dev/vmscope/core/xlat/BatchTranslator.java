@@ -26,6 +26,7 @@ public final class BatchTranslator {
     private final ByteOrder order;
     private final long root;
     private final int pageShift;
+    private final AddressSpaceMap map;
 
     private final long[] tlbTag = new long[1 << TLB_BITS];
     private final long[] tlbBase = new long[1 << TLB_BITS];
@@ -34,6 +35,19 @@ public final class BatchTranslator {
     private final byte[] scratch;
 
     public BatchTranslator(Memory memory, PagingMode mode, ByteOrder order, long rootRegister) {
+        this(memory, mode, order, rootRegister, null);
+    }
+
+    /**
+     * A batch translator through a dump's own map of the kernel (FreeBSD minidumps): a page not seen
+     * before costs one translation by the map's methods, then the page cache answers.
+     */
+    public static BatchTranslator over(AddressSpaceMap map, Memory memory, ByteOrder order) {
+        return new BatchTranslator(memory, map.mode(), order, 0, map);
+    }
+
+    private BatchTranslator(Memory memory, PagingMode mode, ByteOrder order, long rootRegister, AddressSpaceMap map) {
+        this.map = map;
         this.memory = memory;
         this.mode = mode;
         this.form = mode.form();
@@ -57,6 +71,9 @@ public final class BatchTranslator {
         long offset = va & ((1L << pageShift) - 1);
         if (tlbTag[slot] == page) {
             return tlbBase[slot] | offset;
+        }
+        if (map != null) {
+            return remember(page, slot, map.translate(va));
         }
         if (!entries.isValidAddress(va, form)) {
             return UNMAPPED;
@@ -87,6 +104,15 @@ public final class BatchTranslator {
             table = next;
         }
         return UNMAPPED;
+    }
+
+    private long remember(long page, int slot, Translation t) {
+        if (!(t.result() instanceof WalkResult.Mapped m)) {
+            return UNMAPPED;
+        }
+        tlbTag[slot] = page;
+        tlbBase[slot] = (m.address() - (t.virtualAddress() & ((1L << pageShift) - 1)));
+        return m.address();
     }
 
     /** Entries the fast path does not take (ARM large pages, supersections) go through the full walk. */

@@ -6,11 +6,9 @@ import dev.vmscope.core.io.Bytes;
 import dev.vmscope.core.io.Memory;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every mapping of a page table, coalesced into ranges like the kernel's ptdump. Each table is read
@@ -21,8 +19,6 @@ import java.util.Set;
 public final class PageTableDump {
     static final int MAX_REVISITS = 64;
     static final int MAX_TABLES = 1 << 20;
-    private static final Set<String> STATE_FLAGS = Set.of("present", "accessed", "dirty", "ps", "rw", "ro", "user",
-            "nx", "valid", "page", "block", "table", "af", "uxn", "pxn", "xn", "large", "small", "section", "supersection");
 
     /** The ranges found, and why the enumeration stopped early if it did. */
     public record Result(List<MappingRange> ranges, String truncated) {
@@ -45,25 +41,32 @@ public final class PageTableDump {
      * @param upperHalf for AArch64, whether the root is the kernel's (TTBR1) table
      */
     public Result dump(long rootRegister, boolean upperHalf, Progress progress) {
-        Walk w = new Walk(upperHalf, progress);
+        Walk w = new Walk(upperHalf, progress, new MappingCollector());
         w.table(mode.entries().rootTable(rootRegister), 0, 0, true, true, false);
-        w.flush();
-        return new Result(w.out, w.truncated);
+        return new Result(w.ranges.ranges(), w.truncated);
     }
 
-    /** One enumeration's state: the open range being coalesced and the bounds. */
-    private final class Walk {
+    /**
+     * One enumeration's state: the ranges being coalesced and the bounds. Translation methods that resolve
+     * the upper levels another way enumerate the tables below them with one, sharing its bounds.
+     */
+    final class Walk {
         final boolean upperHalf;
         final Progress progress;
-        final List<MappingRange> out = new ArrayList<>();
+        final MappingCollector ranges;
         final Map<Long, Integer> visits = new HashMap<>();
         int tablesRead;
         String truncated;
-        MappingRange open;
 
-        Walk(boolean upperHalf, Progress progress) {
+        Walk(boolean upperHalf, Progress progress, MappingCollector ranges) {
             this.upperHalf = upperHalf;
             this.progress = progress;
+            this.ranges = ranges;
+        }
+
+        /** Why the enumeration stopped early, or {@code null}. */
+        String truncated() {
+            return truncated;
         }
 
         void table(long address, int level, long vaPrefix, boolean writable, boolean user, boolean noExecute) {
@@ -115,35 +118,11 @@ public final class PageTableDump {
         }
 
         void leaf(long va, long pa, long size, int level, List<String> flags) {
-            if (open != null && open.end() == va && open.physical() + open.size() == pa && open.pageSize() == size
-                    && open.level() == level && open.flags().equals(flags)) {
-                open = new MappingRange(open.start(), va + size, open.physical(), size, level, flags);
-                return;
-            }
-            flush();
-            open = new MappingRange(va, va + size, pa, size, level, flags);
-        }
-
-        void flush() {
-            if (open != null) {
-                out.add(open);
-                open = null;
-            }
+            ranges.leaf(va, pa, size, level, flags);
         }
     }
 
     private static List<String> flags(DecodedEntry e, boolean writable, boolean user, boolean noExecute) {
-        List<String> flags = new ArrayList<>();
-        flags.add(writable ? "rw" : "ro");
-        if (user) {
-            flags.add("user");
-        }
-        flags.add(noExecute ? "nx" : "x");
-        for (String f : e.flags()) {
-            if (!STATE_FLAGS.contains(f)) {
-                flags.add(f);
-            }
-        }
-        return flags;
+        return MappingCollector.flags(e, writable, user, noExecute);
     }
 }

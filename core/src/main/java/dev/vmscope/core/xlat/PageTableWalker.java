@@ -42,11 +42,25 @@ public final class PageTableWalker {
             return new Translation(va, root, mode, steps, new WalkResult.Fault(FaultKind.INVALID_ADDRESS, null,
                     "non-canonical address", Hex.of(va) + " is not sign-extended from bit " + (form.vaBits() - 1)));
         }
-        long table = root;
-        boolean writable = true;
-        boolean user = true;
-        boolean noExecute = false;
-        for (int level = 0; level < form.depth(); level++) {
+        return continueWalk(va, root, 0, root, steps, new Permissions(true, true, true));
+    }
+
+    /**
+     * Walks the levels from {@code firstLevel} down, its table at {@code table}: for translation methods
+     * that resolve the levels above in another way (a FreeBSD minidump's array of page-directory entries).
+     *
+     * @param root  what the translation reports as its root
+     * @param steps the steps that came before, kept in front of this walk's
+     * @param above the access the levels above grant
+     */
+    public Translation continueWalk(long va, long root, int firstLevel, long table, List<WalkStep> steps, Permissions above) {
+        PagingForm form = mode.form();
+        EntryFormat format = mode.entries();
+        steps = new ArrayList<>(steps);
+        boolean writable = above.writable();
+        boolean user = above.user();
+        boolean noExecute = !above.executable();
+        for (int level = firstLevel; level < form.depth(); level++) {
             PagingForm.Level l = form.levels().get(level);
             int index = l.index(va);
             long entryAddress = table + (long) index * form.entrySize();
@@ -62,8 +76,7 @@ public final class PageTableWalker {
             DecodedEntry entry = format.decode(raw, level, form);
             steps.add(new WalkStep(l.name(), table, tables.space(), index, l.highBit(), l.shift(), entryAddress, raw, entry));
             if (!entry.present()) {
-                return new Translation(va, root, mode, steps, new WalkResult.Fault(FaultKind.NOT_PRESENT, l.name(),
-                        l.name() + " entry not present", l.name() + "[" + index + "] = " + Hex.of(raw)));
+                return new Translation(va, root, mode, steps, unmapped(l.name(), index, raw, entry));
             }
             writable &= entry.writable();
             user &= entry.user();
@@ -78,5 +91,13 @@ public final class PageTableWalker {
         }
         return new Translation(va, root, mode, steps, new WalkResult.Fault(FaultKind.CORRUPT,
                 form.levels().getLast().name(), "last level is not a page", "walk ended without a leaf"));
+    }
+
+    /** The fault an entry that maps nothing ends a walk with: its format's reason, or "not present". */
+    static WalkResult.Fault unmapped(String level, long index, long raw, DecodedEntry entry) {
+        String detail = level + "[" + index + "] = " + Hex.of(raw);
+        return entry.problem()
+                .map(p -> new WalkResult.Fault(p.kind(), level, level + " entry " + p.reason(), detail))
+                .orElseGet(() -> new WalkResult.Fault(FaultKind.NOT_PRESENT, level, level + " entry not present", detail));
     }
 }

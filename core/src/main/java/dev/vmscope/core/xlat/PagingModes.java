@@ -1,6 +1,7 @@
 package dev.vmscope.core.xlat;
 
 import dev.vmscope.core.xlat.arm.ArmShortEntry;
+import dev.vmscope.core.xlat.arm.ArmV5Entry;
 import dev.vmscope.core.xlat.arm.LongDescriptorEntry;
 import dev.vmscope.core.xlat.x86.X86PaeEntry;
 import dev.vmscope.core.xlat.x86.X86_32Entry;
@@ -8,6 +9,7 @@ import dev.vmscope.core.xlat.x86.X86_64Entry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The paging modes vmscope walks, each as geometry (data) plus an entry format (one small class). */
 public final class PagingModes {
@@ -23,6 +25,8 @@ public final class PagingModes {
     public static final PagingForm X86_PAE = PagingForm.of("x86-pae", 8, new int[] {12, 9, 9, 2}, "PDPT", "PD", "PT");
     /** ARMv7 short descriptors: 4096 first-level entries (1 MiB each), 256 second-level entries. */
     public static final PagingForm ARM_SHORT = PagingForm.of("arm-short", 4, new int[] {12, 8, 12}, "L1", "L2");
+    /** ARMv4/v5 descriptors through coarse tables: the short-descriptor geometry, the older entry format. */
+    public static final PagingForm ARM_SHORT_V5 = PagingForm.of("arm-short-v5", 4, new int[] {12, 8, 12}, "L1", "L2");
     /** ARMv7 LPAE long descriptors over a 32-bit input address: 4 + 512 + 512 entries. */
     public static final PagingForm ARM_LPAE = PagingForm.of("arm-lpae", 8, new int[] {12, 9, 9, 2}, "L1", "L2", "L3");
 
@@ -46,17 +50,57 @@ public final class PagingModes {
         return new PagingMode(ARM_SHORT.id(), ARM_SHORT, new ArmShortEntry());
     }
 
+    public static PagingMode armV5() {
+        return new PagingMode(ARM_SHORT_V5.id(), ARM_SHORT_V5, new ArmV5Entry());
+    }
+
     public static PagingMode armLpae() {
-        return new PagingMode(ARM_LPAE.id(), ARM_LPAE, new LongDescriptorEntry(40, false, 2, false));
+        return new PagingMode(ARM_LPAE.id(), ARM_LPAE, LongDescriptorEntry.armv7Lpae());
+    }
+
+    /**
+     * The paging mode of an id as output names it: {@code x86_64-4level}, {@code x86_64-5level},
+     * {@code x86-32}, {@code x86-pae}, {@code arm-short}, {@code arm-short-v5}, {@code arm-lpae}, or
+     * {@code aarch64-<granule>k-<va bits>} (48-bit output, or 52 where the VA width needs it).
+     */
+    public static Optional<PagingMode> byId(String id) {
+        return switch (id) {
+            case "x86_64-4level" -> Optional.of(x86_64(false, X86_64Entry.standard()));
+            case "x86_64-5level" -> Optional.of(x86_64(true, X86_64Entry.standard()));
+            case "x86-32" -> Optional.of(x86_32());
+            case "x86-pae" -> Optional.of(x86Pae());
+            case "arm-short" -> Optional.of(armShort());
+            case "arm-short-v5" -> Optional.of(armV5());
+            case "arm-lpae" -> Optional.of(armLpae());
+            default -> aarch64ById(id);
+        };
+    }
+
+    private static Optional<PagingMode> aarch64ById(String id) {
+        var m = java.util.regex.Pattern.compile("aarch64-(4|16|64)k-(\\d{2})").matcher(id);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int pageShift = Integer.numberOfTrailingZeros(Integer.parseInt(m.group(1)) << 10);
+        int vaBits = Integer.parseInt(m.group(2));
+        int minimum = pageShift + (pageShift - 3);
+        if (vaBits < minimum || vaBits > 52) {
+            return Optional.empty();
+        }
+        return Optional.of(aarch64(pageShift, vaBits, 48));
     }
 
     /**
      * AArch64 stage 1 for a granule and a virtual-address width: each level resolves (granule bits - 3)
-     * bits; the top level takes what is left. Levels are named from L3 (the last) upwards.
+     * bits; the top level takes what is left. Levels are named from L3 (the last) upwards, so a 52-bit
+     * 4 KiB walk starts at L-1.
      *
      * @param pageShift 12, 14 or 16 (4, 16 or 64 KiB granule)
-     * @param vaBits    39, 42, 47, 48 or 52
-     * @param paBits    48, or 52 with LPA (64 KiB granule)
+     * @param vaBits    36 to 52 (Linux uses 39 or 48 with 4 KiB, 36, 47 or 48 with 16 KiB, 42 or 48 with
+     *                  64 KiB, and 52 with each)
+     * @param paBits    48, or 52: FEAT_LPA with the 64 KiB granule, FEAT_LPA2 (TCR.DS = 1) with the others;
+     *                  a 52-bit VA with the 4 KiB or 16 KiB granule exists only with FEAT_LPA2, so it
+     *                  implies it
      */
     public static PagingMode aarch64(int pageShift, int vaBits, int paBits) {
         int perLevel = pageShift - 3;
@@ -75,8 +119,7 @@ public final class PagingModes {
         }
         String id = "aarch64-" + (1 << (pageShift - 10)) + "k-" + vaBits;
         PagingForm form = PagingForm.of(id, 8, widths.stream().mapToInt(Integer::intValue).toArray(), names);
-        boolean lpa = paBits > 48 && pageShift == 16;
-        int blockLevels = pageShift == 12 ? 2 : lpa ? 2 : 1;
-        return new PagingMode(id, form, new LongDescriptorEntry(paBits, lpa, blockLevels, true));
+        boolean lpa52 = paBits > 48 || (vaBits > 48 && pageShift < 16);
+        return new PagingMode(id, form, LongDescriptorEntry.aarch64(pageShift, lpa52));
     }
 }

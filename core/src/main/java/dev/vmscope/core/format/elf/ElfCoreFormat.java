@@ -47,7 +47,7 @@ public final class ElfCoreFormat implements DumpFormat {
                 new UnsupportedDumpException(s.name(), 18, "ELF machine " + h.machine()
                         + " (vmscope reads x86_64, i386, aarch64 and arm dumps)"));
         List<ProgramHeader> phdrs = ElfReader.readProgramHeaders(s, h);
-        List<ElfNote> notes = readNotes(s, h, phdrs);
+        List<ElfNote> notes = ElfNotes.read(s, h, phdrs);
         Space space = notes.stream().anyMatch(n -> n.name().equals(NoteTypes.XEN)) ? Space.MACHINE : Space.PHYSICAL;
         List<SegmentedMemory.Segment> segments = new ArrayList<>();
         for (ProgramHeader p : phdrs) {
@@ -63,22 +63,6 @@ public final class ElfCoreFormat implements DumpFormat {
         return new Dump(s.name(), qemu ? "elf-qemu" : "elf-kdump", "none", arch,
                 new SegmentedMemory(s, space, segments), notes, CpuStates.decode(notes, arch), vmcoreinfo,
                 headerFields(h, phdrs, arch), s);
-    }
-
-    private static List<ElfNote> readNotes(Storage s, ElfHeader h, List<ProgramHeader> phdrs) {
-        List<ElfNote> notes = new ArrayList<>();
-        for (ProgramHeader p : phdrs) {
-            if (p.type() != ProgramHeader.PT_NOTE) {
-                continue;
-            }
-            if (p.filesz() > ElfNotes.MAX_NOTE_SEGMENT) {
-                throw new DumpFormatException(s.name(), p.offset(), "ELF program header " + p.index() + " (PT_NOTE): p_filesz",
-                        "a note segment of at most " + Hex.of(ElfNotes.MAX_NOTE_SEGMENT) + " bytes, found " + Hex.of(p.filesz()));
-            }
-            byte[] data = s.read(p.offset(), (int) p.filesz());
-            notes.addAll(ElfNotes.parse(data, p.offset(), h.byteOrder(), s.name()));
-        }
-        return notes;
     }
 
     private static List<FormatField> headerFields(ElfHeader h, List<ProgramHeader> phdrs, Architecture arch) {

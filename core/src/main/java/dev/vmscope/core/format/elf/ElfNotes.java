@@ -18,6 +18,22 @@ public final class ElfNotes {
     private ElfNotes() {
     }
 
+    /** The notes of every PT_NOTE segment, in file order; each segment is checked against the file and capped in size. */
+    public static List<ElfNote> read(dev.vmscope.core.io.Storage s, ElfHeader h, List<ProgramHeader> phdrs) {
+        List<ElfNote> notes = new ArrayList<>();
+        for (ProgramHeader p : phdrs) {
+            if (p.type() != ProgramHeader.PT_NOTE) {
+                continue;
+            }
+            if (p.filesz() > MAX_NOTE_SEGMENT) {
+                throw new DumpFormatException(s.name(), p.offset(), "ELF program header " + p.index() + " (PT_NOTE): p_filesz",
+                        "a note segment of at most " + Hex.of(MAX_NOTE_SEGMENT) + " bytes, found " + Hex.of(p.filesz()));
+            }
+            notes.addAll(parse(s.read(p.offset(), (int) p.filesz()), p.offset(), h.byteOrder(), s.name()));
+        }
+        return notes;
+    }
+
     /**
      * @param data       the segment's bytes
      * @param baseOffset the segment's offset in the file, for messages

@@ -77,14 +77,28 @@ public final class ElfReader {
     private static long extendedProgramHeaderCount(Storage s, boolean is64, ByteOrder order, long shoff, int shentsize) {
         int need = is64 ? 64 : 40;
         if (shoff == 0 || shentsize < need || !s.contains(shoff, need)) {
-            throw new DumpFormatException(s.name(), shoff, "ELF section header 0 (e_phnum is PN_XNUM)",
-                    "a section header inside the file holding the program header count in sh_info");
+            throw new DumpFormatException(s.name(), where(s, shoff, is64 ? 40 : 32), "ELF section header 0 (e_phnum is PN_XNUM)",
+                    "a section header inside the file holding the program header count in sh_info, found e_shoff "
+                            + Hex.of(shoff) + " and e_shentsize " + shentsize);
         }
         byte[] sh = s.read(shoff, need);
         return Bytes.u32(sh, is64 ? 44 : 28, order);
     }
 
+    /** The offset a table error is reported at: the table's when it lies in the file, else the header field's. */
+    private static long where(Storage s, long tableOffset, int fieldOffset) {
+        return tableOffset >= 0 && tableOffset <= s.size() ? tableOffset : fieldOffset;
+    }
+
     public static List<ProgramHeader> readProgramHeaders(Storage s, ElfHeader h) {
+        return readProgramHeaders(s, h, true);
+    }
+
+    /**
+     * @param loadsInFile whether every PT_LOAD's file bytes must lie inside the file; a saved copy of
+     *                    /proc/kcore may hold only some of its segments, and says so by ending before them
+     */
+    public static List<ProgramHeader> readProgramHeaders(Storage s, ElfHeader h, boolean loadsInFile) {
         String file = s.name();
         if (h.phnum() > MAX_PROGRAM_HEADERS) {
             throw new DumpFormatException(file, h.is64() ? 56 : 44, "ELF header: e_phnum",
@@ -92,8 +106,9 @@ public final class ElfReader {
         }
         long tableSize = h.phnum() * h.phentsize();
         if (!s.contains(h.phoff(), tableSize)) {
-            throw new DumpFormatException(file, h.phoff(), "ELF program header table (e_phoff)",
-                    h.phnum() + " headers of " + h.phentsize() + " bytes inside the file (size " + Hex.of(s.size()) + ")");
+            throw new DumpFormatException(file, where(s, h.phoff(), h.is64() ? 32 : 28), "ELF program header table (e_phoff)",
+                    h.phnum() + " headers of " + h.phentsize() + " bytes inside the file (size " + Hex.of(s.size())
+                            + "), found them at " + Hex.of(h.phoff()));
         }
         List<ProgramHeader> out = new ArrayList<>((int) h.phnum());
         int chunk = 4096;
@@ -105,7 +120,7 @@ public final class ElfReader {
             }
         }
         for (ProgramHeader p : out) {
-            check(s, h, p);
+            check(s, h, p, loadsInFile);
         }
         return out;
     }
@@ -122,13 +137,14 @@ public final class ElfReader {
                 Bytes.u32(b, at + 20, o), Bytes.u32(b, at + 28, o));
     }
 
-    private static void check(Storage s, ElfHeader h, ProgramHeader p) {
+    private static void check(Storage s, ElfHeader h, ProgramHeader p, boolean loadsInFile) {
         if (p.type() != ProgramHeader.PT_LOAD && p.type() != ProgramHeader.PT_NOTE) {
             return;
         }
         long at = h.phoff() + (long) p.index() * h.phentsize() + (h.is64() ? 8 : 4);
         String what = "ELF program header " + p.index() + " (" + p.typeName() + ")";
-        if (p.filesz() < 0 || p.offset() < 0 || !s.contains(p.offset(), p.filesz())) {
+        boolean mustBeInFile = loadsInFile || p.type() == ProgramHeader.PT_NOTE;
+        if (mustBeInFile && (p.filesz() < 0 || p.offset() < 0 || !s.contains(p.offset(), p.filesz()))) {
             throw new DumpFormatException(s.name(), at, what + ": p_offset + p_filesz",
                     "a range inside the file (size " + Hex.of(s.size()) + "), found "
                             + Hex.of(p.offset()) + " + " + Hex.of(p.filesz()));

@@ -1,97 +1,73 @@
 package dev.vmscope.core.format.kdump;
 
-import dev.vmscope.core.DumpFormatException;
-import dev.vmscope.core.Hex;
 import dev.vmscope.core.MemoryAccessException;
-import dev.vmscope.core.io.Bytes;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.PageCache;
-import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.io.Space;
-import dev.vmscope.core.io.Storage;
 
-import java.nio.ByteOrder;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The memory of a compressed kdump: a page is in the dump when its bit is set in the dumped
- * bitmap; its descriptor is found by rank; its data is decoded on demand and cached. A page that is
- * RAM (first bitmap) but not dumped was excluded by filtering and reads as an error unless the
- * dump is opened to read excluded pages as zeros.
+ * The memory of one compressed kdump file: a page is there when its bit is set in the dumped bitmap
+ * and it lies in the file's window; its data is decoded on demand. Partial reads go through a small
+ * cache (page-table walks touch the same pages again and again); whole-page reads decode straight into
+ * the caller's buffer, so bulk readers on several threads neither contend nor evict. A page that is RAM
+ * but not dumped was excluded by filtering, and in an incomplete dump a page whose descriptor was never
+ * written is missing: both read as an error, or as zeros when the dump is opened to read excluded pages
+ * as zeros.
  */
 final class KdumpMemory implements Memory {
-    private final Storage storage;
-    private final Space space;
-    private final int blockSize;
-    private final PageBitmap valid;
-    private final PageBitmap dumped;
-    private final long descriptorsAt;
+    private enum State { DUMPED, EXCLUDED, UNWRITTEN, ABSENT }
+
+    private final KdumpFile file;
+    private final KdumpPages pages;
     private final boolean zeroExcluded;
+    private final int blockSize;
     private final PageCache cache = new PageCache(256);
     private volatile List<MemoryRange> ranges;
 
-    KdumpMemory(Storage storage, Space space, int blockSize, PageBitmap valid, PageBitmap dumped,
-                long descriptorsAt, boolean zeroExcluded) {
-        this.storage = storage;
-        this.space = space;
-        this.blockSize = blockSize;
-        this.valid = valid;
-        this.dumped = dumped;
-        this.descriptorsAt = descriptorsAt;
+    KdumpMemory(KdumpFile file, boolean zeroExcluded) {
+        this.file = file;
+        this.pages = new KdumpPages(file);
         this.zeroExcluded = zeroExcluded;
+        this.blockSize = file.blockSize();
+    }
+
+    KdumpFile file() {
+        return file;
     }
 
     @Override
     public Space space() {
-        return space;
-    }
-
-    long dumpedPages() {
-        return dumped.cardinality();
-    }
-
-    long validPages() {
-        return valid.cardinality();
+        return file.space();
     }
 
     @Override
     public List<MemoryRange> ranges() {
         List<MemoryRange> r = ranges;
         if (r == null) {
-            r = List.copyOf(computeRanges());
+            r = List.copyOf(KdumpRanges.of(file));
             ranges = r;
         }
         return r;
     }
 
-    private List<MemoryRange> computeRanges() {
-        List<MemoryRange> out = new ArrayList<>();
-        long end = Math.max(valid.size(), dumped.size());
-        long pfn = 0;
-        while (pfn < end) {
-            RangeKind kind = kindOf(pfn);
-            long next = pfn + 1;
-            while (next < end && kindOf(next) == kind) {
-                long jump = switch (kind) {
-                    case RAM -> dumped.next(next, false);
-                    case HOLE -> Math.min(valid.next(next, true), dumped.next(next, true));
-                    default -> next + 1;
-                };
-                next = jump > next ? jump : next + 1;
-            }
-            out.add(new MemoryRange(pfn * blockSize, Math.min(next, end) * blockSize, kind));
-            pfn = next;
-        }
-        return out;
+    /** The bitmap index of an address's page, or -1 below the first pfn the dump numbers. */
+    private long index(long address) {
+        long pfn = Long.divideUnsigned(address, blockSize);
+        return pfn < file.pfnOffset() ? -1 : pfn - file.pfnOffset();
     }
 
-    private RangeKind kindOf(long pfn) {
-        if (dumped.get(pfn)) {
-            return RangeKind.RAM;
+    private State state(long index) {
+        if (index < file.firstIndex() || index >= file.endIndex()) {
+            return State.ABSENT;
         }
-        return valid.get(pfn) ? RangeKind.EXCLUDED : RangeKind.HOLE;
+        if (file.dumped().get(index)) {
+            return file.census().unwritten(file.descriptorIndex(index)) ? State.UNWRITTEN : State.DUMPED;
+        }
+        return file.valid().get(index) ? State.EXCLUDED : State.ABSENT;
     }
 
     @Override
@@ -99,89 +75,70 @@ final class KdumpMemory implements Memory {
         long a = address;
         int done = 0;
         while (done < length) {
-            long pfn = Long.divideUnsigned(a, blockSize);
+            long index = index(a);
             int inPage = (int) Long.remainderUnsigned(a, blockSize);
             int n = Math.min(length - done, blockSize - inPage);
-            byte[] page = page(pfn, a);
-            if (page == null) {
-                java.util.Arrays.fill(dst, dstOffset + done, dstOffset + done + n, (byte) 0);
-            } else {
-                System.arraycopy(page, inPage, dst, dstOffset + done, n);
+            switch (index < 0 ? State.ABSENT : state(index)) {
+                case DUMPED -> {
+                    if (n == blockSize) {
+                        pages.decode(index, dst, dstOffset + done);
+                    } else {
+                        byte[] page = cache.get(index, this::load);
+                        System.arraycopy(page, inPage, dst, dstOffset + done, n);
+                    }
+                }
+                case EXCLUDED -> missing(a, MemoryAccessException.Reason.EXCLUDED, dst, dstOffset + done, n);
+                case UNWRITTEN -> missing(a, MemoryAccessException.Reason.NOT_IN_DUMP, dst, dstOffset + done, n);
+                case ABSENT -> throw new MemoryAccessException(space(), a, MemoryAccessException.Reason.NOT_IN_DUMP);
             }
             done += n;
             a += n;
         }
     }
 
+    private void missing(long address, MemoryAccessException.Reason reason, byte[] dst, int from, int n) {
+        if (!zeroExcluded) {
+            throw new MemoryAccessException(space(), address, reason);
+        }
+        Arrays.fill(dst, from, from + n, (byte) 0);
+    }
+
+    private byte[] load(long index) {
+        byte[] page = new byte[blockSize];
+        pages.decode(index, page, 0);
+        return page;
+    }
+
+    /** Whether every byte can be read; runs of pages are checked with the bitmaps' searches, not page by page. */
     @Override
     public boolean isReadable(long address, long length) {
         if (length <= 0) {
             return true;
         }
-        long first = Long.divideUnsigned(address, blockSize);
-        long last = Long.divideUnsigned(address + length - 1, blockSize);
-        for (long pfn = first; pfn <= last; pfn++) {
-            if (!dumped.get(pfn) && !(zeroExcluded && valid.get(pfn))) {
+        long first = index(address);
+        long last = index(address + length - 1);
+        if (first < 0 || last < first || first < file.firstIndex() || last >= file.endIndex()) {
+            return false;
+        }
+        PageBitmap dumped = file.dumped();
+        PageBitmap valid = file.valid();
+        if (!zeroExcluded) {
+            if (dumped.next(first, false) <= last) {
+                return false;
+            }
+            long d = file.descriptorIndex(first);
+            long gap = file.census().unwrittenCount() == 0 ? -1 : file.census().nextUnwritten(d);
+            return gap < 0 || gap > d + (last - first);
+        }
+        for (long i = first; i <= last; ) {
+            if (dumped.get(i)) {
+                i = dumped.next(i, false);
+            } else if (valid.get(i)) {
+                i = valid.next(i, false);
+            } else {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The decoded page, or {@code null} for an excluded page read as zero. */
-    private byte[] page(long pfn, long address) {
-        if (!dumped.get(pfn)) {
-            if (valid.get(pfn)) {
-                if (zeroExcluded) {
-                    return null;
-                }
-                throw new MemoryAccessException(space, address, MemoryAccessException.Reason.EXCLUDED);
-            }
-            throw new MemoryAccessException(space, address, MemoryAccessException.Reason.NOT_IN_DUMP);
-        }
-        return cache.get(pfn, p -> load(p, address));
-    }
-
-    private byte[] load(long pfn, long address) {
-        long at = descriptorsAt + dumped.rank(pfn) * PageDescriptor.SIZE;
-        if (!storage.contains(at, PageDescriptor.SIZE)) {
-            throw new MemoryAccessException(space, address, MemoryAccessException.Reason.NOT_IN_DUMP);
-        }
-        PageDescriptor pd = descriptor(at);
-        if (pd.offset() == 0 && pd.size() == 0) {
-            // an incomplete dump: the descriptor was never written
-            throw new MemoryAccessException(space, address, MemoryAccessException.Reason.NOT_IN_DUMP);
-        }
-        String where = "page descriptor of pfn " + Hex.of(pfn);
-        if (pd.size() <= 0 || pd.size() > 2 * blockSize || !storage.contains(pd.offset(), pd.size())) {
-            throw new DumpFormatException(storage.name(), at, where + ": offset/size",
-                    "at most " + Hex.of(2L * blockSize) + " bytes of page data inside the file, found "
-                            + Hex.of(pd.size()) + " bytes at " + Hex.of(pd.offset()));
-        }
-        PageCodec codec = PageCodec.fromFlags(pd.flags());
-        if (codec == null) {
-            throw new DumpFormatException(storage.name(), at + 12, where + ": flags",
-                    "one of zlib 0x1, lzo 0x2, snappy 0x4, zstd 0x20, found " + Hex.of(pd.flags()));
-        }
-        byte[] data = storage.read(pd.offset(), pd.size());
-        byte[] page = new byte[blockSize];
-        int produced;
-        try {
-            produced = codec == PageCodec.NONE && pd.size() != blockSize ? -1 : codec.decode(data, data.length, page);
-        } catch (IllegalArgumentException e) {
-            throw new DumpFormatException(storage.name(), pd.offset(), where + ": " + codec.id() + " page data",
-                    "a page of " + Hex.of(blockSize) + " bytes (" + e.getMessage() + ")");
-        }
-        if (produced != blockSize) {
-            throw new DumpFormatException(storage.name(), pd.offset(), where + ": " + codec.id() + " page data",
-                    "a page of " + Hex.of(blockSize) + " bytes, decoded " + Hex.of(Math.max(produced, 0)));
-        }
-        return page;
-    }
-
-    PageDescriptor descriptor(long at) {
-        byte[] b = storage.read(at, PageDescriptor.SIZE);
-        ByteOrder le = ByteOrder.LITTLE_ENDIAN;
-        return new PageDescriptor(Bytes.u64(b, 0, le), (int) Bytes.u32(b, 8, le), (int) Bytes.u32(b, 12, le), Bytes.u64(b, 16, le));
     }
 }

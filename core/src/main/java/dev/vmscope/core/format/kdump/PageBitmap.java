@@ -3,15 +3,15 @@ package dev.vmscope.core.format.kdump;
 /**
  * A page bitmap of a compressed kdump (bit {@code pfn % 8} of byte {@code pfn / 8}), with a rank index
  * so that "how many set bits come before this pfn" — the index of its page descriptor — costs at most
- * eight popcounts.
+ * eight popcounts. FreeBSD minidumps use the same bitmap to place their pages.
  */
-final class PageBitmap {
+public final class PageBitmap {
     private static final int LONGS_PER_BLOCK = 8;
     private final long[] words;
     private final long[] rankBefore;
     private final long bits;
 
-    PageBitmap(byte[] bytes, long bits) {
+    public PageBitmap(byte[] bytes, long bits) {
         this.bits = Math.min(bits, (long) bytes.length * 8);
         int n = (int) ((this.bits + 63) / 64);
         this.words = new long[n];
@@ -40,11 +40,11 @@ final class PageBitmap {
         }
     }
 
-    long size() {
+    public long size() {
         return bits;
     }
 
-    boolean get(long pfn) {
+    public boolean get(long pfn) {
         if (pfn < 0 || pfn >= bits) {
             return false;
         }
@@ -52,7 +52,7 @@ final class PageBitmap {
     }
 
     /** Number of set bits below {@code pfn}. */
-    long rank(long pfn) {
+    public long rank(long pfn) {
         long p = Math.min(pfn, bits);
         int word = (int) (p >>> 6);
         int block = word / LONGS_PER_BLOCK;
@@ -67,12 +67,12 @@ final class PageBitmap {
         return r;
     }
 
-    long cardinality() {
+    public long cardinality() {
         return rank(bits);
     }
 
     /** The first pfn at or after {@code from} whose bit equals {@code value}, or {@link #size()}. */
-    long next(long from, boolean value) {
+    public long next(long from, boolean value) {
         long p = from;
         while (p < bits) {
             int word = (int) (p >>> 6);
@@ -84,5 +84,28 @@ final class PageBitmap {
             p = ((long) word + 1) << 6;
         }
         return bits;
+    }
+
+    /**
+     * How many indexes in {@code [from, to)} have bit {@code mine} here and bit {@code theirs} in
+     * {@code other} (bits past either bitmap's end count as clear).
+     */
+    long count(PageBitmap other, long from, long to, boolean mine, boolean theirs) {
+        long end = Math.max(0, Math.min(to, Math.max(bits, other.bits)));
+        long n = 0;
+        for (long p = Math.max(0, from); p < end; ) {
+            int word = (int) (p >>> 6);
+            long a = word < words.length ? words[word] : 0;
+            long b = word < other.words.length ? other.words[word] : 0;
+            long w = (mine ? a : ~a) & (theirs ? b : ~b);
+            w &= -1L << (p & 63);
+            long next = ((long) word + 1) << 6;
+            if (next > end) {
+                w &= (1L << (end & 63)) - 1;
+            }
+            n += Long.bitCount(w);
+            p = next;
+        }
+        return n;
     }
 }

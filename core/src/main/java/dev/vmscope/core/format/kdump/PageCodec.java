@@ -1,6 +1,5 @@
 package dev.vmscope.core.format.kdump;
 
-import io.airlift.compress.v3.MalformedInputException;
 import io.airlift.compress.v3.lzo.LzoDecompressor;
 import io.airlift.compress.v3.snappy.SnappyJavaDecompressor;
 import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
@@ -36,12 +35,13 @@ enum PageCodec {
         return id;
     }
 
-    /** The codec a page descriptor's flags select; {@code null} when they name none vmscope knows. */
+    /**
+     * The codec a page descriptor's flags select; {@code null} when they name none vmscope knows — a bit
+     * outside the four codecs (a codec added later) or two codecs at once.
+     */
     static PageCodec fromFlags(int flags) {
-        int compression = flags & (KdumpHeader.COMPRESSED_ZLIB | KdumpHeader.COMPRESSED_LZO
-                | KdumpHeader.COMPRESSED_SNAPPY | KdumpHeader.COMPRESSED_ZSTD);
         for (PageCodec c : values()) {
-            if (c.flag == compression) {
+            if (c.flag == flags) {
                 return c;
             }
         }
@@ -49,39 +49,40 @@ enum PageCodec {
     }
 
     /**
-     * Decodes {@code src} into exactly {@code dst.length} bytes.
+     * Decodes {@code src[0, srcLength)} into {@code dst[dstOffset, dstOffset + dstLength)}.
      *
-     * @return the number of bytes produced (equal to dst.length for a sound page)
+     * @return the number of bytes produced (equal to dstLength for a sound page)
      * @throws IllegalArgumentException with the decoder's complaint when the data is corrupt
      */
-    int decode(byte[] src, int srcLength, byte[] dst) {
+    int decode(byte[] src, int srcLength, byte[] dst, int dstOffset, int dstLength) {
         try {
             return switch (this) {
                 case NONE -> {
-                    int n = Math.min(srcLength, dst.length);
-                    System.arraycopy(src, 0, dst, 0, n);
+                    int n = Math.min(srcLength, dstLength);
+                    System.arraycopy(src, 0, dst, dstOffset, n);
                     yield n;
                 }
-                case ZLIB -> inflate(src, srcLength, dst);
-                case LZO -> LZO_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
-                case SNAPPY -> SNAPPY_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
-                case ZSTD -> ZSTD_DECODER.get().decompress(src, 0, srcLength, dst, 0, dst.length);
+                case ZLIB -> inflate(src, srcLength, dst, dstOffset, dstLength);
+                case LZO -> LZO_DECODER.get().decompress(src, 0, srcLength, dst, dstOffset, dstLength);
+                case SNAPPY -> SNAPPY_DECODER.get().decompress(src, 0, srcLength, dst, dstOffset, dstLength);
+                case ZSTD -> ZSTD_DECODER.get().decompress(src, 0, srcLength, dst, dstOffset, dstLength);
             };
-        } catch (MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
+            // aircompressor signals corrupt input with MalformedInputException, and at times with index errors
             throw new IllegalArgumentException(id + " data does not decode: " + e.getMessage(), e);
         }
     }
 
-    private static int inflate(byte[] src, int srcLength, byte[] dst) {
+    private static int inflate(byte[] src, int srcLength, byte[] dst, int dstOffset, int dstLength) {
         Inflater inflater = INFLATER.get();
         inflater.reset();
         inflater.setInput(src, 0, srcLength);
         try {
             int n = 0;
-            while (n < dst.length && !inflater.finished()) {
-                int got = inflater.inflate(dst, n, dst.length - n);
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
+            while (n < dstLength && !inflater.finished()) {
+                int got = inflater.inflate(dst, dstOffset + n, dstLength - n);
+                if (got == 0) {
+                    break; // needs more input or a dictionary: the page data is short or not plain zlib
                 }
                 n += got;
             }

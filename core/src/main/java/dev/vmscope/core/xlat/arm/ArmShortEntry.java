@@ -2,6 +2,7 @@ package dev.vmscope.core.xlat.arm;
 
 import dev.vmscope.core.xlat.DecodedEntry;
 import dev.vmscope.core.xlat.EntryFormat;
+import dev.vmscope.core.xlat.FaultKind;
 import dev.vmscope.core.xlat.PagingForm;
 
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Map;
  * First level: fault (00), page table (01: base 31:10, domain 8:5), section (10, bit 18 clear: 1 MiB,
  * base 31:20) or supersection (10, bit 18 set: 16 MiB, base 31:24 with extended bits 23:20 and 8:5
  * giving address bits 35:32 and 39:36). Second level: fault (00), large page (01: 64 KiB, base 31:16,
- * XN bit 15, TEX 14:12) or small page (1x: 4 KiB, base 31:12, XN bit 0, TEX 8:6).
+ * XN bit 15, TEX 14:12) or small page (1x: 4 KiB, base 31:12, XN bit 0, TEX 8:6). A first-level type 11
+ * is a section whose bit 0 (PXN) is set on CPUs that implement PXN (every CPU with LPAE) and is reserved
+ * on the others.
  */
 public final class ArmShortEntry implements EntryFormat {
     private static final Map<String, String> EXPLAIN = Map.ofEntries(
@@ -31,6 +34,21 @@ public final class ArmShortEntry implements EntryFormat {
             Map.entry("ns", "NS: non-secure"),
             Map.entry("apx", "APX/AP[2]: read-only"));
 
+    private final boolean pxn;
+
+    /** Short descriptors of a CPU that implements PXN (the usual case: every ARMv7 CPU with LPAE does). */
+    public ArmShortEntry() {
+        this(true);
+    }
+
+    /**
+     * @param pxn whether the CPU implements the PXN attribute, which makes first-level type 11 a section
+     *            with PXN set rather than a reserved encoding
+     */
+    public ArmShortEntry(boolean pxn) {
+        this.pxn = pxn;
+    }
+
     @Override
     public DecodedEntry decode(long raw, int level, PagingForm form) {
         long e = raw & 0xffff_ffffL;
@@ -47,11 +65,16 @@ public final class ArmShortEntry implements EntryFormat {
             flag(flags, e, 3, "ns");
             return new DecodedEntry(true, false, e & 0xffff_fc00L, flags, true, true, (e & 4) != 0);
         }
-        if (type != 2) {
+        if (type == 0) {
             return DecodedEntry.notPresent(flags);
+        }
+        if (type == 3 && !pxn) {
+            return DecodedEntry.unusable(flags, FaultKind.CORRUPT,
+                    "is reserved (first-level type 11 without the PXN extension)");
         }
         boolean supersection = (e & (1L << 18)) != 0;
         flags.add(supersection ? "supersection" : "section");
+        flag(flags, e, 0, "pxn");
         flag(flags, e, 2, "b");
         flag(flags, e, 3, "c");
         flag(flags, e, 4, "xn");
@@ -67,7 +90,7 @@ public final class ArmShortEntry implements EntryFormat {
         long base = supersection
                 ? (e & 0xff00_0000L) | ((e >>> 20) & 0xf) << 32 | ((e >>> 5) & 0xf) << 36
                 : e & 0xfff0_0000L;
-        return new DecodedEntry(true, true, base, flags, writable(ap), user(ap), (e & 0x10) != 0,
+        return new DecodedEntry(true, true, base, flags, writable(ap), user(ap), (e & 0x11) != 0,
                 supersection ? 16L << 20 : 1L << 20);
     }
 
@@ -94,8 +117,8 @@ public final class ArmShortEntry implements EntryFormat {
         return new DecodedEntry(true, true, base, flags, writable(ap), user(ap), xn, large ? 64L << 10 : 4L << 10);
     }
 
-    /** AP[2:0] in the ARMv7 access-permission model (privileged/user). */
-    private static String apName(long ap) {
+    /** AP[2:0] in the ARMv7 access-permission model (privileged/user); AP[1:0] alone is the ARMv5 model. */
+    static String apName(long ap) {
         return switch ((int) ap) {
             case 0 -> "none";
             case 1 -> "priv-rw";
@@ -107,11 +130,11 @@ public final class ArmShortEntry implements EntryFormat {
         };
     }
 
-    private static boolean writable(long ap) {
+    static boolean writable(long ap) {
         return ap == 1 || ap == 2 || ap == 3;
     }
 
-    private static boolean user(long ap) {
+    static boolean user(long ap) {
         return ap == 2 || ap == 3 || ap == 6 || ap == 7;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class X86PaeEntry implements EntryFormat {
     private static final long FRAME = 0x000f_ffff_ffff_f000L;
+    private static final long PROTECTION_KEY = 0x7800_0000_0000_0000L;
 
     @Override
     public DecodedEntry decode(long raw, int level, PagingForm form) {
@@ -35,7 +36,8 @@ public final class X86PaeEntry implements EntryFormat {
         boolean last = level == form.depth() - 1;
         boolean large = !last && (raw & X86Bits.PS) != 0;
         boolean leaf = last || large;
-        var flags = X86Bits.flags(raw, leaf, large, true);
+        // bits 62:52 are reserved in PAE entries: protection keys (62:59) exist only in IA-32e paging
+        var flags = X86Bits.flags(raw & ~PROTECTION_KEY, leaf, large, true);
         if (!present) {
             return DecodedEntry.notPresent(flags);
         }

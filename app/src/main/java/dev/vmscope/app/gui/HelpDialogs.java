@@ -1,0 +1,67 @@
+package dev.vmscope.app.gui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+import java.util.List;
+
+/** Help → Keyboard shortcuts and Help → About. */
+final class HelpDialogs {
+    /** Keys inside the panes, beside the menus' shortcuts. */
+    private static final List<String[]> IN_PANES = List.of(
+            new String[] {"Enter", "Page walk: walk the address typed · Hex: go to it"},
+            new String[] {"Alt+V / Alt+R", "Page walk: the address field / the root chooser"},
+            new String[] {"Alt+T", "Hex: the go-to field"},
+            new String[] {"↑ ↓ Page Up/Down", "Hex: a row / a page"},
+            new String[] {"Home / End", "Hex: the first / last address"},
+            new String[] {"+ / − / 0", "Memory map bar: zoom in / out / show all (the wheel zooms at the pointer)"},
+            new String[] {"← / →", "Memory map bar: pan"},
+            new String[] {"Enter on a row", "Memory map: that range's bytes in the hex view"});
+
+    private HelpDialogs() {
+    }
+
+    static Alert shortcuts(Window owner) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("shortcuts");
+        int row = 0;
+        for (Shortcut s : Shortcut.values()) {
+            grid.addRow(row++, key(s.display()), new Label(s.does()));
+        }
+        for (String[] k : IN_PANES) {
+            grid.addRow(row++, key(k[0]), new Label(k[1]));
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(grid);
+        a.getDialogPane().getStylesheets().add(HelpDialogs.class.getResource("app.css").toExternalForm());
+        a.show();
+        return a;
+    }
+
+    static Alert about(Window owner) {
+        String version = HelpDialogs.class.getPackage().getImplementationVersion();
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("About vmscope");
+        a.setHeaderText("vmscope " + (version == null ? "(development build)" : version));
+        Label text = new Label("A desktop explorer for kernel memory dumps: ELF vmcores and QEMU dumps, their memory "
+                + "map, page-table walks, CPU registers and bytes.\nJava " + Runtime.version().feature()
+                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+        text.setWrapText(true);
+        text.setPrefWidth(460);
+        a.getDialogPane().setContent(text);
+        a.show();
+        return a;
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("key");
+        return l;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vmscope.core.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vmscope.core.DumpException;
+import dev.vmscope.core.OpenOptions;
+import dev.vmscope.core.Progress;
+import dev.vmscope.core.Session;
+import dev.vmscope.core.UnmappedAddressException;
+import dev.vmscope.core.io.ByteArrayStorage;
+import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.Space;
+
+/**
+ * Any bytes, opened as a dump through the whole probe list, then used the way a user would: info,
+ * memory map, a few translations and reads, a ptdump. The only failure allowed is the project's own:
+ * a {@link DumpException} (or an address that is not mapped).
+ */
+class DumpOpenFuzzTest {
+
+    @FuzzTest(maxDuration = "20s")
+    void anyBytesOpenOrFailWithAFormatError(FuzzedDataProvider data) {
+        boolean zeroExcluded = data.consumeBoolean();
+        long[] addresses = {data.consumeLong(), data.consumeLong(), data.consumeLong()};
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try (Session s = Session.open(new ByteArrayStorage("fuzz.dump", bytes), OpenOptions.DEFAULT.withZeroExcluded(zeroExcluded))) {
+            exercise(s, addresses);
+        } catch (DumpException | UnmappedAddressException expected) {
+            // the project's own report of a bad input
+        }
+    }
+
+    static void exercise(Session s, long[] addresses) {
+        s.dump().header();
+        int ranges = 0;
+        for (MemoryRange r : s.memory().ranges()) {
+            if (ranges++ < 4) {
+                tryRead(s, Space.PHYSICAL.equals(s.memory().space()) ? Space.PHYSICAL : Space.MACHINE, r.start());
+            }
+        }
+        if (s.kernel().isPresent()) {
+            for (long va : addresses) {
+                s.translate(va);
+                s.batchTranslator().translate(va);
+                tryRead(s, Space.KERNEL_VIRTUAL, va);
+            }
+            s.kernelMappings(Progress.NONE);
+        }
+    }
+
+    private static void tryRead(Session s, Space space, long address) {
+        try {
+            s.read(space, address, 64);
+        } catch (DumpException | UnmappedAddressException expected) {
+            // not in the dump, or not mapped
+        }
+    }
+}

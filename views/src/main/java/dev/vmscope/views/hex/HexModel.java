@@ -1,0 +1,169 @@
+package dev.vmscope.views.hex;
+
+import dev.vmscope.core.Hex;
+import dev.vmscope.core.Session;
+import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.Space;
+import dev.vmscope.views.fx.LatestRequest;
+import elf4j.Logger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The state of the hex view: which space, which rows are in view, the byte asked for, and the rows'
+ * contents. Only the rows in view are read, a page at a time, off the FX thread; the latest request
+ * wins. The window moves by rows, pages, to either end, or to an address typed.
+ */
+public final class HexModel {
+    private static final Logger LOG = Logger.instance();
+
+    private final Session session;
+    private final List<Space> spaces;
+    private final PageCache cache;
+    private final ObjectProperty<Space> space = new SimpleObjectProperty<>(this, "space");
+    private final ReadOnlyObjectWrapper<HexWindow> window = new ReadOnlyObjectWrapper<>(this, "window");
+    private final ReadOnlyObjectWrapper<List<HexRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows", List.of());
+    private final ReadOnlyObjectWrapper<OptionalLong> target = new ReadOnlyObjectWrapper<>(this, "target", OptionalLong.empty());
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final LatestRequest<List<HexRow>> reads = new LatestRequest<>();
+
+    public HexModel(Session session) {
+        this.session = session;
+        this.cache = new PageCache(new PageReader(session));
+        this.spaces = spacesOf(session);
+        Space first = spaces.getFirst();
+        space.set(first);
+        window.set(new HexWindow(lastRow(first), start(first), 24));
+        space.subscribe((old, now) -> {
+            target.set(OptionalLong.empty());
+            window.set(new HexWindow(lastRow(now), start(now), window.get().rows()));
+        });
+        window.subscribe(this::load);
+    }
+
+    private static List<Space> spacesOf(Session session) {
+        List<Space> out = new ArrayList<>();
+        Space held = session.memory().space();
+        out.add(held);
+        if (held == Space.MACHINE) {
+            out.add(Space.PHYSICAL);
+        }
+        if (session.kernel().isPresent()) {
+            out.add(Space.KERNEL_VIRTUAL);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The spaces this session can show: the dump's own, and virtual when the kernel's paging is known. */
+    public List<Space> spaces() {
+        return spaces;
+    }
+
+    public ObjectProperty<Space> spaceProperty() {
+        return space;
+    }
+
+    public ReadOnlyObjectProperty<HexWindow> windowProperty() {
+        return window.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<HexRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** The byte last gone to, highlighted. */
+    public ReadOnlyObjectProperty<OptionalLong> targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the last "go to", in words; empty when nothing did. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** How many rows the view has room for. */
+    public void setVisibleRows(int n) {
+        if (n != window.get().rows()) {
+            window.set(window.get().withRows(n));
+        }
+    }
+
+    public void scroll(long deltaRows) {
+        window.set(window.get().scroll(deltaRows));
+    }
+
+    public void page(int direction) {
+        scroll((long) direction * Math.max(1, window.get().rows() - 1));
+    }
+
+    public void home() {
+        window.set(window.get().at(0));
+    }
+
+    public void end() {
+        window.set(window.get().at(window.get().lastRow()));
+    }
+
+    public void scrollTo(double fraction) {
+        window.set(window.get().atFraction(fraction));
+    }
+
+    /** Goes to an address typed in hex (with or without {@code 0x}) in the current space. */
+    public void goTo(String text) {
+        try {
+            goTo(Hex.parse(text));
+        } catch (NumberFormatException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    public void goTo(long address) {
+        HexWindow w = window.get();
+        if (!w.contains(address)) {
+            problem.set(space.get().word() + " " + Hex.of(address) + " is past the last address this dump describes ("
+                    + Hex.of(w.lastRow() + HexRow.WIDTH - 1) + ")");
+            return;
+        }
+        problem.set("");
+        target.set(OptionalLong.of(address));
+        window.set(w.at(address));
+    }
+
+    /** Shows {@code address} of {@code in}, switching space if needed. */
+    public void show(Space in, long address) {
+        if (spaces.contains(in)) {
+            space.set(in);
+        }
+        goTo(address);
+    }
+
+    private long start(Space s) {
+        return s == Space.KERNEL_VIRTUAL ? session.kernel().map(k -> k.layout().isEmpty() ? 0L
+                : k.layout().getFirst().start()).orElse(0L) : 0L;
+    }
+
+    /** The last row of a space: the end of the dump's ranges for its own space, the top of 64 bits for others. */
+    private long lastRow(Space s) {
+        List<MemoryRange> ranges = session.memory().ranges();
+        if (s != session.memory().space() || ranges.isEmpty() || ranges.getLast().end() == 0) {
+            return -HexRow.WIDTH;
+        }
+        return ((ranges.getLast().end() + HexRow.WIDTH - 1) & -HexRow.WIDTH) - HexRow.WIDTH;
+    }
+
+    private void load(HexWindow w) {
+        Space s = space.get();
+        reads.submit(() -> cache.rows(s, w), rows::set, e -> {
+            LOG.atWarn().log(e, "reading {} rows at {} failed", s.word(), Hex.of(w.top()));
+            problem.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        });
+    }
+}

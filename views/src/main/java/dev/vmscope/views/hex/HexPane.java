@@ -1,0 +1,123 @@
+package dev.vmscope.views.hex;
+
+import dev.vmscope.core.Hex;
+import dev.vmscope.core.io.Space;
+import dev.vmscope.views.fx.Stylesheets;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The hex view: choose the space (physical, virtual, and machine for a Xen host), go to an address
+ * (hex, with or without {@code 0x}), scroll through rows read on demand. All bindings are made in
+ * {@link #wire()}.
+ */
+public final class HexPane extends BorderPane {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private final HexModel model;
+    private final HexView view;
+    private final ToggleGroup spaces = new ToggleGroup();
+    private final TextField address = new TextField();
+    private final Button go = new Button("Go");
+    private final Label problem = new Label();
+    private final Label where = new Label();
+
+    public HexPane(HexModel model) {
+        this.model = model;
+        this.view = new HexView(model);
+        getStyleClass().add("hex-pane");
+        Stylesheets.apply(this, HexPane.class, "hex.css");
+        setTop(header());
+        setCenter(view);
+        setBottom(footer());
+        wire();
+    }
+
+    private HBox header() {
+        HBox choice = new HBox();
+        choice.getStyleClass().add("space-choice");
+        for (Space s : model.spaces()) {
+            ToggleButton b = new ToggleButton(s.word());
+            b.setUserData(s);
+            b.setToggleGroup(spaces);
+            b.getStyleClass().add("space-" + s.id());
+            choice.getChildren().add(b);
+        }
+        Label label = new Label("Go _to");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(address);
+        address.getStyleClass().addAll("code", "goto-field");
+        address.setPromptText("address, e.g. 1000");
+        address.setPrefColumnCount(20);
+        problem.getStyleClass().addAll("error-text", "hex-problem");
+        HBox h = new HBox(choice, label, address, go, problem);
+        h.getStyleClass().add("pane-header");
+        return h;
+    }
+
+    private HBox footer() {
+        Label unreadable = new Label("??");
+        unreadable.getStyleClass().addAll("code", "hex-legend-unreadable");
+        Label means = new Label("a byte the dump does not hold (a hole, a filtered page, an unmapped address)");
+        means.getStyleClass().add("hint");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        where.getStyleClass().addAll("code", "hint", "hex-where");
+        HBox f = new HBox(unreadable, means, gap, where);
+        f.getStyleClass().add("hex-footer");
+        return f;
+    }
+
+    private void wire() {
+        spaces.getToggles().stream().filter(t -> t.getUserData() == model.spaceProperty().get()).findFirst()
+                .ifPresent(spaces::selectToggle);
+        spaces.selectedToggleProperty().subscribe((old, now) -> {
+            if (now == null) {
+                spaces.selectToggle(old);
+            } else {
+                model.spaceProperty().set((Space) now.getUserData());
+            }
+        });
+        model.spaceProperty().subscribe(s -> spaces.getToggles().stream().filter(t -> t.getUserData() == s)
+                .findFirst().ifPresent(spaces::selectToggle));
+        address.setOnAction(e -> goTo());
+        go.setOnAction(e -> goTo());
+        problem.textProperty().bind(model.problemProperty());
+        model.problemProperty().subscribe(p -> address.pseudoClassStateChanged(INVALID, !p.isEmpty()));
+        model.windowProperty().subscribe(w -> where.setText(model.spaceProperty().get().word() + "  "
+                + Hex.of(w.top()) + " – " + Hex.of(w.row(w.filled() - 1) + HexRow.WIDTH - 1)));
+        model.targetProperty().subscribe(t -> t.ifPresent(a -> {
+            if (!address.isFocused()) {
+                address.setText(Hex.of(a));
+            }
+        }));
+        where.setTooltip(new Tooltip("The addresses in view"));
+    }
+
+    private void goTo() {
+        model.goTo(address.getText());
+        if (model.problemProperty().get().isEmpty()) {
+            view.requestFocus();
+        }
+    }
+
+    /** Shows {@code addr} of {@code space}. */
+    public void show(Space space, long addr) {
+        address.setText(Hex.of(addr));
+        model.show(space, addr);
+    }
+
+    /** Puts the keyboard in the "go to" field, its text selected. */
+    public void focusAddress() {
+        address.requestFocus();
+        address.selectAll();
+    }
+}
