@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * The command line: {@code info}, {@code vtop}, {@code rd}, {@code regs}, {@code map}, help and
- * version. Output goes to {@code out}; every failure is one line {@code vmscope: …} on {@code err}
+ * The command line: {@code info}, {@code vtop}, {@code rd}, {@code regs}, {@code map}, {@code ptdump},
+ * {@code ptov}, {@code p2m}, {@code convert}, help and version. Output goes to {@code out}; every failure is one line {@code vmscope: …} on {@code err}
  * and an exit status: 0 success, 1 an address not mapped or not in the dump, 2 bad usage or an
  * unreadable or corrupt source.
  */
 public final class Cli {
     private static final Set<String> FIRST_WORDS = Set.of(
-            "info", "vtop", "rd", "regs", "map", "help", "--help", "-h", "--version");
+            "info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert", "help", "--help", "-h", "--version");
 
     private Cli() {
     }
@@ -40,7 +40,7 @@ public final class Cli {
 
     /** Runs one command line with the given standard input. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Streams io = new Streams(in, out);
+        Streams io = new Streams(in, out, err);
         PrintWriter errLine = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             CommandLine cl = commandLine(io);
@@ -62,6 +62,10 @@ public final class Cli {
         cl.addSubcommand(new RdCommand(io));
         cl.addSubcommand(new RegsCommand(io));
         cl.addSubcommand(new MapCommand(io));
+        cl.addSubcommand(new PtdumpCommand(io));
+        cl.addSubcommand(new PtovCommand(io));
+        cl.addSubcommand(new P2mCommand(io));
+        cl.addSubcommand(new ConvertCommand(io));
         cl.addSubcommand(new CommandLine.HelpCommand());
         return cl;
     }

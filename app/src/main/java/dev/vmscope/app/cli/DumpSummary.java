@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  */
 record DumpSummary(Dump dump, Optional<String> pagingMode, OptionalLong pageSize, Optional<String> kernelRelease,
                    List<MemoryRange> memory, Optional<KernelFacts> kernel, Optional<String> kernelProblem,
-                   OptionalLong kaslrOffset, OptionalLong physBase, Optional<XenFacts> xen) {
+                   OptionalLong kaslrOffset, OptionalLong physBase, Optional<XenSummary> xen) {
 
     static DumpSummary of(Session session) {
         Dump dump = session.dump();
@@ -42,6 +42,6 @@ record DumpSummary(Dump dump, Optional<String> pagingMode, OptionalLong pageSize
                 session.kernelProblem(),
                 fromInfo ? OptionalLong.of(kernel.get().kaslrOffset()) : OptionalLong.empty(),
                 fromInfo ? OptionalLong.of(kernel.get().physBase()) : OptionalLong.empty(),
-                XenFacts.of(dump));
+                XenSummary.of(session));
     }
 }

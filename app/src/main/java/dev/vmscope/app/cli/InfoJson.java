@@ -5,6 +5,8 @@ import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.kernel.KernelFacts;
 import dev.vmscope.core.notes.ElfNote;
 import dev.vmscope.core.notes.VmcoreInfo;
+import dev.vmscope.core.xen.P2mMap;
+import dev.vmscope.core.xen.XenString;
 
 /** {@code info --json}: the schema of the command-line contract, plus a few added fields. */
 final class InfoJson {
@@ -43,14 +45,25 @@ final class InfoJson {
         if (s.xen().isEmpty()) {
             j.nul("xen");
         } else {
-            XenFacts x = s.xen().get();
-            j.startObject("xen")
-                    .string("version", x.version())
-                    .string("extraVersion", x.extraVersion());
-            j.hex("physStart", x.physStart());
-            j.hex("p2mFrameListList", x.p2mFrameListList());
-            j.stringMap("vmcoreinfo", x.vmcoreinfo()).endObject();
+            xen(s.xen().get(), j);
         }
         j.endObject();
+    }
+
+    private static void xen(XenSummary x, Json j) {
+        j.startObject("xen")
+                .string("version", x.facts().version().orElse(null))
+                .string("fullVersion", x.facts().fullVersion().orElse(null))
+                .string("extraVersion", x.facts().string("xen_extra_version").flatMap(XenString::text).orElse(null))
+                .hex("physStart", x.physStart())
+                .hex("p2mFrameListList", x.facts().frameListList())
+                .number("maxPfn", x.maxPfn())
+                .string("p2mLayout", x.p2m().map(P2mMap::layout).orElse(null))
+                .string("dom0", x.dom0().explanation())
+                .string("dom0Vmcoreinfo", x.dom0VmcoreinfoOrigin())
+                .stringMap("strings", x.strings())
+                .strings("notesFound", x.facts().notesFound())
+                .stringMap("vmcoreinfo", x.facts().vmcoreinfoXen().map(VmcoreInfo::entries).orElse(null))
+                .endObject();
     }
 }

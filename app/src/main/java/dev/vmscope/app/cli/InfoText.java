@@ -87,19 +87,25 @@ final class InfoText {
         }
     }
 
-    private static void xen(XenFacts x, PrintWriter w) {
+    private static void xen(XenSummary x, PrintWriter w) {
         w.println();
         w.println("Xen");
         Columns c = new Columns("  ");
-        c.row("version", x.version() == null ? NONE : x.version() + (x.extraVersion() == null ? "" : " (" + x.version() + x.extraVersion() + ")"))
+        c.row("version", x.facts().fullVersion().orElse(NONE))
                 .row("xen_phys_start", hex(x.physStart()))
-                .row("dom0 p2m frame-list-list", x.p2mFrameListList().isPresent()
-                        ? "mfn " + Hex.of(x.p2mFrameListList().getAsLong()) : NONE);
+                .row("dom0 p2m frame-list-list", x.facts().frameListList().isPresent()
+                        ? "mfn " + Hex.of(x.facts().frameListList().getAsLong()) : NONE)
+                .row("dom0 p2m", x.p2m().map(m -> m.layout() + ", max_pfn " + Hex.of(m.maxPfn().value())
+                        + " (" + m.maxPfn().origin() + ")").orElse(NONE + ": " + x.dom0().explanation()))
+                .row("dom0 VMCOREINFO", x.dom0VmcoreinfoOrigin())
+                .row("notes", String.join(", ", x.facts().notesFound()));
+        x.strings().forEach((field, text) -> c.row(field, (text == null ? NONE : "\"" + text + "\"")
+                + " at machine " + Hex.of(x.stringAddresses().get(field).value())));
         c.print(w);
-        if (x.vmcoreinfo() != null) {
-            w.println("  VMCOREINFO_XEN");
-            lines(x.vmcoreinfo(), "    ", w);
-        }
+        x.facts().vmcoreinfoXen().ifPresent(info -> {
+            w.println("  VMCOREINFO_XEN (" + info.origin() + ")");
+            lines(info.entries(), "    ", w);
+        });
     }
 
     private static void lines(Map<String, String> entries, String indent, PrintWriter w) {

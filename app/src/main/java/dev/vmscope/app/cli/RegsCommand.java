@@ -1,8 +1,10 @@
 package dev.vmscope.app.cli;
 
+import dev.vmscope.core.Architecture;
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.notes.CpuState;
+import dev.vmscope.core.notes.FlagRegisters;
 import dev.vmscope.core.notes.Register;
 
 import java.io.PrintWriter;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code vmscope regs SOURCE [--cpu N]}: the registers of each CPU from every note that carries them
- * (NT_PRSTATUS, QEMU, XEN_CRASH_REGS), one block per CPU and note. Here {@code --cpu} chooses the CPU.
+ * (NT_PRSTATUS, QEMU, XEN_CRASH_REGS), one block per CPU and note, then the flag and control registers
+ * decoded bit by bit by the manuals' tables ({@code rflags 0x246 [PF ZF IF]}). Here {@code --cpu} chooses the CPU.
  */
 @Command(name = "regs", mixinStandardHelpOptions = true,
         description = "Registers of each CPU (or of CPU N with --cpu N), from every note that carries them.")
@@ -27,7 +30,7 @@ final class RegsCommand extends SourceCommand {
 
     @Override
     Session open() {
-        return options.openWithoutCpu();
+        return options.openWithoutCpu(progress);
     }
 
     @Override
@@ -45,29 +48,33 @@ final class RegsCommand extends SourceCommand {
         }
         if (options.json) {
             try (Json j = io.json()) {
-                json(states, j);
+                json(states, session.dump().architecture(), j);
             }
         } else {
             PrintWriter w = io.text();
-            text(states, w);
+            text(states, session.dump().architecture(), w);
             io.finish(w);
         }
         return 0;
     }
 
-    private static void json(List<CpuState> states, Json j) {
+    private static void json(List<CpuState> states, Architecture arch, Json j) {
         j.startArray();
         for (CpuState s : states) {
             j.startObject().number("cpu", s.cpu()).string("source", s.source()).startObject("registers");
             for (Register r : s.registers()) {
                 j.hex(r.name(), r.value());
             }
+            j.endObject().startObject("decoded");
+            for (Register r : s.registers()) {
+                FlagRegisters.of(arch, r.name()).ifPresent(f -> j.strings(r.name(), f.words(r.value())));
+            }
             j.endObject().endObject();
         }
         j.endArray();
     }
 
-    private static void text(List<CpuState> states, PrintWriter w) {
+    private static void text(List<CpuState> states, Architecture arch, PrintWriter w) {
         if (states.isEmpty()) {
             w.println("no CPU notes in this dump");
         }
@@ -89,6 +96,10 @@ final class RegsCommand extends SourceCommand {
                 c.row(cells.toArray(String[]::new));
             }
             c.print(w);
+            for (Register r : regs) {
+                FlagRegisters.of(arch, r.name()).ifPresent(f ->
+                        w.println("  " + r.name() + " " + Hex.of(r.value()) + " [" + String.join(" ", f.words(r.value())) + "]"));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vmscope.app.cli;
 
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.Session;
 import picocli.CommandLine.Mixin;
 
@@ -12,6 +13,9 @@ abstract class SourceCommand implements Callable<Integer> {
 
     final Streams io;
 
+    /** A bar on a terminal's standard error for long work (opening, enumerations); nothing otherwise. */
+    Progress progress = Progress.NONE;
+
     SourceCommand(Streams io) {
         this.io = io;
     }
@@ -22,7 +26,7 @@ abstract class SourceCommand implements Callable<Integer> {
 
     /** Opens the session the command works on; commands that use {@code --cpu} otherwise override it. */
     Session open() {
-        return options.open();
+        return options.open(progress);
     }
 
     abstract int run(Session session);
@@ -30,12 +34,15 @@ abstract class SourceCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         options.check();
+        progress = io.progress();
         try {
             validate();
             try (Session session = open()) {
+                Streams.endProgress(progress);
                 return run(session);
             }
         } finally {
+            Streams.endProgress(progress);
             release();
         }
     }

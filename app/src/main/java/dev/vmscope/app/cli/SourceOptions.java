@@ -3,7 +3,10 @@ package dev.vmscope.app.cli;
 import dev.vmscope.app.reader.LiveOpener;
 import dev.vmscope.app.reader.ReaderLauncher;
 import dev.vmscope.core.OpenOptions;
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.Session;
+import dev.vmscope.core.format.DumpFormats;
+import dev.vmscope.core.format.SourceSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +16,7 @@ import java.nio.file.Path;
 final class SourceOptions {
 
     @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "A dump file in any supported format (told by its content).")
+            description = "A dump file in any supported format (told by its content), or FILE@ADDR for a raw image of physical memory from ADDR.")
     String source;
 
     @Option(names = "--vmcoreinfo", paramLabel = "FILE",
@@ -57,19 +60,24 @@ final class SourceOptions {
         return o;
     }
 
-    Session open() {
-        return open(openOptions());
+    Session open(Progress progress) {
+        return open(openOptions(), progress);
     }
 
-    Session openWithoutCpu() {
-        return open(withoutCpu());
+    Session openWithoutCpu(Progress progress) {
+        return open(withoutCpu(), progress);
     }
 
     /** A dump file, or a live source ({@code live}, /proc/kcore, /dev/mem, /dev/crash) through the read-only reader. */
-    private Session open(OpenOptions o) {
+    private Session open(OpenOptions o, Progress progress) {
         if (LiveOpener.handles(source)) {
             return LiveOpener.open(source, o, ReaderLauncher.Frontend.CLI);
         }
-        return Session.open(Path.of(source), o);
+        return Session.open(DumpFormats.open(spec(), o.zeroExcluded(), progress), o, progress);
+    }
+
+    /** The SOURCE as a file, or {@code FILE@ADDR} for a raw image of physical memory from {@code ADDR}. */
+    SourceSpec spec() {
+        return SourceSpec.parse(source);
     }
 }

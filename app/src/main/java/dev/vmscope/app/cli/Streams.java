@@ -1,5 +1,7 @@
 package dev.vmscope.app.cli;
 
+import dev.vmscope.core.Progress;
+
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,9 +10,27 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Where a command reads ({@code --from -}) and writes its output. Errors never go here. */
-record Streams(InputStream in, OutputStream out) {
+/**
+ * Where a command reads ({@code --from -}) and writes its output, and where a progress bar may go.
+ * Errors never go to {@code out}.
+ *
+ * @param err standard error, for a progress bar when it is a terminal; null when there is none
+ */
+record Streams(InputStream in, OutputStream out, PrintStream err) {
     private static final int BUFFER = 1 << 16;
+
+    /** Streams without a terminal: no progress is ever drawn. */
+    Streams(InputStream in, OutputStream out) {
+        this(in, out, null);
+    }
+
+    /**
+     * A progress bar on standard error when it is the process's own and a terminal (never in a pipe or
+     * a test); otherwise {@link Progress#NONE}.
+     */
+    Progress progress() {
+        return err != null && err == System.err && TerminalProgress.onTerminal() ? new TerminalProgress(err) : Progress.NONE;
+    }
 
     /** A buffered UTF-8 writer for text output; flush it when done. */
     PrintWriter text() {
@@ -19,6 +39,13 @@ record Streams(InputStream in, OutputStream out) {
 
     Json json() {
         return new Json(out, this::checkOutput);
+    }
+
+    /** Clears a progress bar's line once its work is done. */
+    static void endProgress(Progress p) {
+        if (p instanceof TerminalProgress t) {
+            t.done();
+        }
     }
 
     /**

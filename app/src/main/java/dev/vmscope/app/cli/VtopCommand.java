@@ -58,7 +58,7 @@ final class VtopCommand extends SourceCommand {
 
     @Override
     int run(Session session) {
-        VtopOutput output = VtopOutput.of(io, session.translatedSpace(), options.json, brief);
+        VtopOutput output = VtopOutput.of(io, session.translatedSpace(), options.json, brief, new Aliases(session, progress)::of);
         if (output instanceof BriefOutput fast) {
             return runBrief(session, fast);
         }

@@ -4,6 +4,8 @@ import dev.vmscope.core.io.Space;
 import dev.vmscope.core.xlat.Translation;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
 
 /** Where {@code vtop} puts each translation, in the order asked: text, a JSON array, or brief lines. */
 sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, BriefOutput {
@@ -13,11 +15,14 @@ sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, Brief
     /** Completes and flushes the output (the stream stays open). */
     void finish();
 
-    static VtopOutput of(Streams io, Space space, boolean json, boolean brief) {
+    /**
+     * @param aliases the other virtual addresses of a translation's byte, for text output
+     */
+    static VtopOutput of(Streams io, Space space, boolean json, boolean brief, Function<Translation, List<Long>> aliases) {
         if (brief) {
             return new BriefOutput(io);
         }
-        return json ? new JsonArray(io.json(), space) : new Text(io, space);
+        return json ? new JsonArray(io.json(), space) : new Text(io, space, aliases);
     }
 
     /** Level-by-level text, a blank line between addresses. */
@@ -25,12 +30,14 @@ sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, Brief
         private final Streams io;
         private final PrintWriter w;
         private final Space space;
+        private final Function<Translation, List<Long>> aliases;
         private boolean first = true;
 
-        Text(Streams io, Space space) {
+        Text(Streams io, Space space, Function<Translation, List<Long>> aliases) {
             this.io = io;
             this.w = io.text();
             this.space = space;
+            this.aliases = aliases;
         }
 
         @Override
@@ -39,7 +46,7 @@ sealed interface VtopOutput permits VtopOutput.Text, VtopOutput.JsonArray, Brief
                 w.println();
             }
             first = false;
-            TranslationText.write(w, t, space);
+            TranslationText.write(w, t, space, aliases.apply(t));
         }
 
         @Override

@@ -1,20 +1,26 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.gui.lessons.LessonCatalog;
+import dev.vmscope.app.gui.lessons.LessonsMenu;
 import dev.vmscope.views.explorer.Page;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SeparatorMenuItem;
 
 import java.nio.file.Path;
 
-/** The menu bar: File, Go, Help. Items that need a dump are disabled while none is open. */
+/** The menu bar: File, View, Go, Lessons, Help. Items that need a dump are disabled while none is open. */
 final class AppMenus {
     private AppMenus() {
     }
 
-    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, boolean sample) {
+    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, boolean sample,
+                      ObjectProperty<Theme> theme) {
         Menu file = new Menu("_File");
         Menu recentMenu = new Menu("Open _Recent");
         recentMenu.setId("menu-recent");
@@ -23,6 +29,8 @@ final class AppMenus {
         MenuItem sampleItem = item("Open _Teaching Sample", null, c::openSample);
         sampleItem.setDisable(!sample);
         file.getItems().addAll(item("_Open…", Shortcut.OPEN, c::chooseAndOpen), recentMenu, sampleItem,
+                item("_Attach to This Machine…", null, c::attachLive),
+                needsDump(item("_Export as ELF…", null, c::exportAsElf), open),
                 needsDump(item("_Close", Shortcut.CLOSE, c::closeSession), open),
                 new SeparatorMenuItem(), item("_Quit", Shortcut.QUIT, c::quit));
         Menu go = new Menu("_Go");
@@ -34,13 +42,37 @@ final class AppMenus {
                 needsDump(item("_Memory Map", Shortcut.MEMORY_MAP, () -> c.show(Page.MEMORY_MAP)), open),
                 needsDump(item("_Page Walk", Shortcut.WALK_PAGE, () -> c.show(Page.WALK)), open),
                 needsDump(item("_Registers", Shortcut.REGISTERS, () -> c.show(Page.REGISTERS)), open),
-                needsDump(item("He_x", Shortcut.HEX_PAGE, () -> c.show(Page.HEX)), open));
+                needsDump(item("He_x", Shortcut.HEX_PAGE, () -> c.show(Page.HEX)), open),
+                needsDump(item("Page _Tables", Shortcut.PTDUMP_PAGE, () -> c.show(Page.PTDUMP)), open));
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard Shortcuts", Shortcut.HELP, c::showShortcuts),
                 item("_About vmscope", null, c::showAbout));
-        MenuBar bar = new MenuBar(file, go, help);
+        Menu lessons = LessonsMenu.of(LessonCatalog.bundled(), c::chooseAndOpen);
+        MenuBar bar = new MenuBar(file, view(c, open, theme), go, lessons, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private static Menu view(Commands c, ObservableBooleanValue open, ObjectProperty<Theme> theme) {
+        Menu themes = new Menu("_Theme");
+        themes.setId("menu-theme");
+        ToggleGroup group = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem i = new RadioMenuItem(t.label());
+            i.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            i.setToggleGroup(group);
+            i.setSelected(theme.get() == t);
+            i.setOnAction(e -> theme.set(t));
+            themes.getItems().add(i);
+        }
+        theme.subscribe(t -> group.getToggles().forEach(g -> g.setSelected(((RadioMenuItem) g).getId().equals("theme-"
+                + t.name().toLowerCase(java.util.Locale.ROOT)))));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(needsDump(item("_Refresh", Shortcut.REFRESH, c::refresh), open), new SeparatorMenuItem(),
+                needsDump(item("_Next Dump", Shortcut.NEXT_DUMP, () -> c.cycleDocuments(1)), open),
+                needsDump(item("_Previous Dump", Shortcut.PREVIOUS_DUMP, () -> c.cycleDocuments(-1)), open),
+                new SeparatorMenuItem(), themes);
+        return view;
     }
 
     private static void fillRecent(Menu menu, RecentFiles recent, Commands c) {

@@ -16,6 +16,7 @@ final class ErrorDialog {
     static Alert show(Window owner, String sourceName, Problem p) {
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(owner);
+        DialogStyle.follow(a, owner);
         a.setTitle("vmscope");
         a.setHeaderText("Cannot open " + sourceName + "\n" + p.summary());
         VBox body = new VBox();

@@ -18,7 +18,14 @@ final class HelpDialogs {
             new String[] {"Home / End", "Hex: the first / last address"},
             new String[] {"+ / − / 0", "Memory map bar: zoom in / out / show all (the wheel zooms at the pointer)"},
             new String[] {"← / →", "Memory map bar: pan"},
-            new String[] {"Enter on a row", "Memory map: that range's bytes in the hex view"});
+            new String[] {"Enter on a row", "Memory map: that range's bytes in the hex view"},
+            new String[] {"Double click on a bar", "Memory map: that page's bytes in the hex view"},
+            new String[] {"Right click on the virtual bar", "Memory map: walk the page tables there"},
+            new String[] {"Click on the minimap", "Memory map: centre the bar's view there"},
+            new String[] {"Shortcut+F / F3 / Shift+F3", "Hex: find bytes / the next / the previous match"},
+            new String[] {"Shortcut+C", "Hex: copy the selected bytes (hex and ASCII)"},
+            new String[] {"Enter", "Xen: look up the pfn or mfn typed"},
+            new String[] {"+ / − / 0, arrows, wheel", "Xen's p2m picture: zoom, pan, show all; a click looks the pfn up"});
 
     private HelpDialogs() {
     }
@@ -35,9 +42,14 @@ final class HelpDialogs {
         }
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
+        DialogStyle.follow(a, owner);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.getDialogPane().setContent(grid);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(520);
+        scroll.setPrefViewportWidth(640);
+        a.getDialogPane().setContent(scroll);
         a.getDialogPane().getStylesheets().add(HelpDialogs.class.getResource("app.css").toExternalForm());
         a.show();
         return a;
@@ -47,12 +59,14 @@ final class HelpDialogs {
         String version = HelpDialogs.class.getPackage().getImplementationVersion();
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
+        DialogStyle.follow(a, owner);
         a.setTitle("About vmscope");
         a.setHeaderText("vmscope " + (version == null ? "(development build)" : version));
         Label text = new Label("A desktop explorer for kernel memory dumps: ELF vmcores and QEMU dumps, their memory "
                 + "map, page-table walks, CPU registers and bytes.\nJava " + Runtime.version().feature()
                 + " · JavaFX " + System.getProperty("javafx.runtime.version", "?"));
         text.setWrapText(true);
+        text.setAccessibleText("About vmscope");
         text.setPrefWidth(460);
         a.getDialogPane().setContent(text);
         a.show();

@@ -5,6 +5,8 @@ import dev.vmscope.views.explorer.ExplorerPane;
 import dev.vmscope.views.explorer.Page;
 import dev.vmscope.views.fx.Stylesheets;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuBar;
@@ -17,41 +19,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.prefs.Preferences;
 
 /**
- * The main window: menus, the explorer over the open dump (or the start page), the status bar.
- * Opens files from the menu, the recent list, the command line and drag-and-drop; a source that
- * cannot be opened is explained in a dialog.
+ * The main window: menus, one tab per open source (each an explorer over its session) or the start
+ * page, the status bar of the tab selected. Opens files from the menu, the recent list, the command
+ * line and drag-and-drop, and this machine's memory through the privileged reader; a source that
+ * cannot be opened is explained in a dialog. Remembers its place, the page shown and the theme.
  */
 public final class MainWindow implements Commands {
     private final Stage stage;
     private final RecentFiles recent;
+    private final WindowPrefs prefs;
     private final Source.Bundled sample;
+    private final Function<String, Session> liveOpener;
     private final WindowModel model = new WindowModel();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final BorderPane root = new BorderPane();
-    private ExplorerPane explorer;
+    private final DocumentTabs tabs;
     private Alert dialog;
 
     /**
-     * @param sample the teaching sample to open when started with no argument
+     * @param prefs      where the recent files, the window's place, the page and the theme are kept
+     * @param sample     the teaching sample to open when started with no argument
+     * @param liveOpener opens a live source by name (through the privileged reader in the program)
      */
-    public MainWindow(Stage stage, RecentFiles recent, Source.Bundled sample) {
+    public MainWindow(Stage stage, Preferences prefs, Source.Bundled sample, Function<String, Session> liveOpener) {
         this.stage = stage;
-        this.recent = recent;
+        this.recent = new RecentFiles(prefs);
+        this.prefs = new WindowPrefs(prefs);
         this.sample = sample;
+        this.liveOpener = liveOpener;
         root.getStyleClass().add("main-window");
-        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present());
+        tabs = new DocumentTabs(model, this.prefs::page, this.prefs::page);
+        theme.set(this.prefs.theme());
+        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present(), theme);
         root.setTop(menus);
         root.setBottom(new StatusView(model).node());
-        model.sessionProperty().subscribe(this::show);
+        model.selectedProperty().subscribe(this::show);
+        model.documents().addListener((javafx.collections.ListChangeListener<Document>) c -> show(model.selectedProperty().get()));
         DropSupport.install(root, this::open);
         Scene scene = new Scene(root, 1280, 860);
         scene.getStylesheets().addAll(Stylesheets.THEME, MainWindow.class.getResource("app.css").toExternalForm());
+        theme.subscribe(t -> {
+            t.apply(scene);
+            this.prefs.theme(t);
+        });
         AcceleratorFilter.install(scene, menus);
         stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(520);
-        stage.setOnHidden(e -> model.close());
+        this.prefs.restore(stage);
+        stage.setOnHiding(e -> this.prefs.save(stage));
+        stage.setOnHidden(e -> model.closeAll());
     }
 
     /** Starts as the command line says: no argument opens the teaching sample, one path opens that. */
@@ -66,16 +87,13 @@ public final class MainWindow implements Commands {
         }
     }
 
-    private void show(Session s) {
-        String name = model.sourceProperty().get() == null ? "" : model.sourceProperty().get().name();
-        stage.setTitle(s == null ? "vmscope" : "vmscope — " + name);
-        if (s == null) {
-            explorer = null;
+    private void show(Document d) {
+        stage.setTitle(d == null ? "vmscope" : "vmscope — " + d.source().name());
+        if (model.documents().isEmpty()) {
             root.setCenter(new StartPage(this, recent.list(), sample.present() ? ""
                     : "The teaching sample is not part of this build: open a dump of your own."));
-        } else {
-            explorer = new ExplorerPane(s);
-            root.setCenter(explorer);
+        } else if (root.getCenter() != tabs.node()) {
+            root.setCenter(tabs.node());
         }
     }
 
@@ -110,8 +128,33 @@ public final class MainWindow implements Commands {
     }
 
     @Override
+    public void attachLive() {
+        AttachDialog.ask(stage).ifPresent(this::attach);
+    }
+
+    /** Opens this machine's memory through {@code source} ({@code live}, {@code /proc/kcore}, …). */
+    public void attach(String source) {
+        open(new Source.Live(source, liveOpener), null);
+    }
+
+    @Override
+    public void cancelOpening() {
+        model.cancelOpening();
+    }
+
+    @Override
     public void closeSession() {
         model.close();
+    }
+
+    @Override
+    public void cycleDocuments(int step) {
+        model.cycle(step);
+    }
+
+    @Override
+    public void refresh() {
+        explorer().ifPresent(ExplorerPane::refresh);
     }
 
     @Override
@@ -122,28 +165,30 @@ public final class MainWindow implements Commands {
 
     @Override
     public void show(Page page) {
-        if (explorer != null) {
-            explorer.show(page);
-        }
+        explorer().ifPresent(e -> e.show(page));
     }
 
     @Override
     public void walk() {
-        if (explorer != null) {
-            explorer.focusWalk();
-        }
+        explorer().ifPresent(ExplorerPane::focusWalk);
     }
 
     @Override
     public void hex() {
-        if (explorer != null) {
-            explorer.focusHex();
-        }
+        explorer().ifPresent(ExplorerPane::focusHex);
     }
 
     @Override
     public void showShortcuts() {
         dialog = HelpDialogs.shortcuts(stage);
+    }
+
+    @Override
+    public void exportAsElf() {
+        Session session = model.sessionProperty().get();
+        if (session != null) {
+            ExportDump.asElf(stage, session, shown -> dialog = shown);
+        }
     }
 
     @Override
@@ -155,9 +200,14 @@ public final class MainWindow implements Commands {
         return model;
     }
 
-    /** The explorer over the open dump, when one is open. */
+    /** The theme on; the View menu sets it. */
+    ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The explorer of the selected tab, when a dump is open. */
     public Optional<ExplorerPane> explorer() {
-        return Optional.ofNullable(explorer);
+        return tabs.explorer();
     }
 
     /** The dialog shown last (an error, the shortcuts, about), if any. */

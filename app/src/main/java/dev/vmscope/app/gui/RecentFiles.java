@@ -22,9 +22,9 @@ public final class RecentFiles {
         this.node = node;
     }
 
-    /** The list kept in the user's preferences for vmscope. */
-    public static RecentFiles forUser() {
-        return new RecentFiles(Preferences.userRoot().node("dev/vmscope/app/gui"));
+    /** The user's preferences node for vmscope's window: this list, the window's place, the theme. */
+    public static Preferences userNode() {
+        return Preferences.userRoot().node("dev/vmscope/app/gui");
     }
 
     public List<Path> list() {

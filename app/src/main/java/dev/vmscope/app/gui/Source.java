@@ -12,13 +12,46 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** Something the window can open: a file or device, or the teaching sample bundled with the program. */
-public sealed interface Source permits Source.File, Source.Bundled {
+public sealed interface Source permits Source.File, Source.Bundled, Source.Live {
 
     /** The name shown in the title, the status bar and messages. */
     String name();
 
     /** Opens it; reads headers only. Runs off the FX thread. */
     Session open();
+
+    /** What the status bar says while it opens. */
+    default String waiting() {
+        return "Opening " + name() + " …";
+    }
+
+    /**
+     * This machine's memory: {@code live}, {@code /proc/kcore}, {@code /dev/mem} or {@code /dev/crash},
+     * read through the privileged reader (which may first ask for a password).
+     *
+     * @param opener opens the live source by its name (the reader in the program, a fake machine in tests)
+     */
+    record Live(String source, java.util.function.Function<String, Session> opener) implements Source {
+        public Live {
+            Objects.requireNonNull(source);
+            Objects.requireNonNull(opener);
+        }
+
+        @Override
+        public String name() {
+            return source;
+        }
+
+        @Override
+        public String waiting() {
+            return "Waiting for the reader of " + source + " (it may ask for a password) …";
+        }
+
+        @Override
+        public Session open() {
+            return opener.apply(source);
+        }
+    }
 
     /** A dump file or a device, by path. */
     record File(Path path) implements Source {

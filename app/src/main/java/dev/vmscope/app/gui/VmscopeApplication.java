@@ -1,5 +1,8 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.reader.LiveOpener;
+import dev.vmscope.app.reader.ReaderLauncher;
+import dev.vmscope.core.OpenOptions;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -8,6 +11,7 @@ public final class VmscopeApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(stage, RecentFiles.forUser(), Source.Bundled.TEACHING).start(getParameters().getRaw());
+        new MainWindow(stage, RecentFiles.userNode(), Source.Bundled.TEACHING,
+                source -> LiveOpener.open(source, OpenOptions.DEFAULT, ReaderLauncher.Frontend.GUI)).start(getParameters().getRaw());
     }
 }

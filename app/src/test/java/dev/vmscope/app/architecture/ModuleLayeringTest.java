@@ -67,7 +67,7 @@ class ModuleLayeringTest {
         m.put("io", Set.of());
         m.put("notes", Set.of("io"));
         m.put("xlat", Set.of("io"));
-        // Xen's crash notes are its input, and xl dump-core's p2m is Xen's own (docs/decisions/xen-pv-translation.md)
+        // Xen's crash notes are its input, and xl dump-core's p2m is Xen's own (docs/decisions/0009-xen-pv-translation.md)
         m.put("xen", Set.of("xlat", "notes", "io"));
         m.put("format", Set.of("notes", "io", "xen", "xlat"));
         m.put("kernel", Set.of("xlat", "notes", "io"));

@@ -20,10 +20,10 @@ class CliUsageTest {
 
     @Test
     void handlesTheCommandsAndLeavesEverythingElseToTheGui() {
-        for (String word : List.of("info", "vtop", "rd", "regs", "map", "help", "--help", "-h", "--version")) {
+        for (String word : List.of("info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert", "help", "--help", "-h", "--version")) {
             assertTrue(Cli.handles(word), word);
         }
-        for (String word : List.of("open", "vmcore", "/var/crash/vmcore", "ptdump", "INFO", "")) {
+        for (String word : List.of("open", "vmcore", "/var/crash/vmcore", "PTDUMP", "INFO", "")) {
             assertFalse(Cli.handles(word), word);
         }
         assertFalse(Cli.handles(null));

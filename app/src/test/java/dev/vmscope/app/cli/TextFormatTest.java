@@ -99,7 +99,7 @@ class TextFormatTest {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         TranslationText.write(w, new Translation(0xffffffff81000000L, 0x12a10000, mode, List.of(),
-                new WalkResult.Mapped(0x11000000, 4096, new Permissions(false, true, true))), Space.MACHINE);
+                new WalkResult.Mapped(0x11000000, 4096, new Permissions(false, true, true))), Space.MACHINE, List.of());
         w.flush();
         assertEquals(List.of("virtual 0xffffffff81000000  root 0x12a10000 (machine)  x86_64-4level",
                 "  => machine 0x11000000  4 KiB page  ro user x"), s.toString().lines().toList());

@@ -98,10 +98,29 @@ class XenHostCliTest {
         JsonNode xen = info.get("xen");
         assertEquals(Long.decode(attrs.get("xen.version.major")) + "." + Long.decode(attrs.get("xen.version.minor")),
                 xen.get("version").asText());
+        assertEquals("4.17", xen.get("version").asText());
+        assertEquals("4.17.7", xen.get("fullVersion").asText(), "README: Xen 4.17.7");
         assertEquals(attrs.get("xen.phys_start"), xen.get("physStart").asText());
+        assertEquals("0x2f800000", xen.get("physStart").asText());
         assertEquals(attrs.get("xen.p2m_mfn"), xen.get("p2mFrameListList").asText());
+        assertEquals("0x2ebd6", xen.get("p2mFrameListList").asText());
+        assertEquals(0x14061, xen.get("maxPfn").asLong(), "README: dom0's max_pfn");
+        assertEquals("tree", xen.get("p2mLayout").asText());
+        assertEquals("16:52:28", xen.get("strings").get("xen_compile_time").asText());
+        assertTrue(xen.get("dom0Vmcoreinfo").asText().contains("0x1553c000"),
+                "README: dom0's note is at machine 0x1553c000: " + xen.get("dom0Vmcoreinfo"));
         assertEquals(attrs.get("xen.vmcoreinfo.SYMBOL.domain_list"),
                 Hex.of(Hex.parse(xen.get("vmcoreinfo").get("SYMBOL(domain_list)").asText())));
+    }
+
+    @Test
+    void infoTextHasTheXenBlock() {
+        CliRun r = CliRun.of("info", dump);
+        assertEquals(0, r.status(), r::toString);
+        List<String> lines = r.lines();
+        assertTrue(lines.contains("  version                   4.17.7") || lines.stream().anyMatch(l -> l.matches("  version\\s+4\\.17\\.7")),
+                r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  dom0 p2m\\s+tree, max_pfn 0x14061 .*")), r.out());
     }
 
     @Test
@@ -146,24 +165,86 @@ class XenHostCliTest {
     }
 
     @Test
-    void dom0WalksFromItsMachineRootEndAtTheMachineAddress() throws IOException {
+    void dom0WalksWithoutRootGiveLibkdumpfilesPseudoPhysicalAndMachineAddresses() throws IOException {
+        walksMatchTheTruth();
+    }
+
+    @Test
+    void dom0WalksFromItsMachineRootGiveTheSame() throws IOException {
+        walksMatchTheTruth("--root", dom0Root());
+    }
+
+    /** Every symbol of kdf-dom0-xlat through vtop --json: its kphys and mach, and each table on both sides of the p2m. */
+    private void walksMatchTheTruth(String... more) throws IOException {
         Path list = dir.resolve("dom0.txt");
         Files.write(list, symbols.stream().map(Symbol::va).toList());
-        CliRun r = CliRun.of("vtop", dump, "--root", dom0Root(), "--json", "--from", list.toString());
+        List<String> args = new ArrayList<>(List.of("vtop", dump, "--json", "--from", list.toString()));
+        args.addAll(List.of(more));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.status(), r::toString);
         JsonNode all = r.json();
         assertEquals(symbols.size(), all.size());
+        Map<Long, Long> p2m = XenP2mTruth.pfnToMfn();
         for (int i = 0; i < symbols.size(); i++) {
             Symbol s = symbols.get(i);
             JsonNode t = all.get(i);
             assertEquals(s.va(), t.get("address").asText());
             assertEquals(s.machine(), t.get("machine").asText(), s.name());
-            assertTrue(t.get("physical").isNull(), s.name());
+            assertEquals(Hex.of(Hex.parse(s.pseudoPhysical())), t.get("physical").asText(), s.name());
             assertEquals(dom0Root(), t.get("root").asText());
             for (JsonNode step : t.get("steps")) {
-                assertEquals(step.get("table").asText(), step.get("tableMachine").asText());
+                assertEquals("machine", step.get("tableSpace").asText());
+                long table = Hex.parse(step.get("table").asText());
+                long machine = Hex.parse(step.get("tableMachine").asText());
+                assertEquals(p2m.get(table >>> 12), machine >>> 12, s.name() + " " + step);
+                assertEquals(table & 0xfff, machine & 0xfff);
             }
         }
+    }
+
+    @Test
+    void vtopTextShowsBothAddressesOfTheResult() {
+        Symbol text = symbols.getFirst();
+        CliRun r = CliRun.of("vtop", dump, text.va());
+        assertEquals(0, r.status(), r::toString);
+        String result = r.lines().stream().filter(l -> l.startsWith("  => ")).findFirst().orElseThrow();
+        assertTrue(result.startsWith("  => machine " + text.machine() + " (physical " + Hex.of(Hex.parse(text.pseudoPhysical())) + ")"),
+                result);
+    }
+
+    @Test
+    void ptdumpRangesGiveEachSymbolsPseudoPhysicalAndMachineAddress() {
+        CliRun r = CliRun.of("ptdump", dump, "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode ranges = r.json();
+        for (Symbol s : symbols) {
+            long va = Hex.parse(s.va());
+            JsonNode in = null;
+            for (JsonNode range : ranges) {
+                if (Long.compareUnsigned(va, Hex.parse(range.get("start").asText())) >= 0
+                        && Long.compareUnsigned(va, Hex.parse(range.get("end").asText())) < 0) {
+                    in = range;
+                }
+            }
+            assertTrue(in != null, s.name());
+            long offset = va - Hex.parse(in.get("start").asText());
+            assertEquals(Hex.parse(s.machine()), Hex.parse(in.get("machine").asText()) + offset, s.name());
+            assertEquals(Hex.parse(s.pseudoPhysical()), Hex.parse(in.get("physical").asText()) + offset, s.name());
+        }
+    }
+
+    @Test
+    void ptovTakesAPseudoPhysicalAddressThroughTheP2m() {
+        Symbol text = symbols.getFirst();
+        CliRun r = CliRun.of("ptov", dump, "0x" + text.pseudoPhysical(), "--json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode a = r.json().get(0);
+        assertEquals(text.machine(), a.get("machine").asText());
+        List<String> virtual = new ArrayList<>();
+        a.get("virtual").forEach(v -> virtual.add(v.asText()));
+        assertTrue(virtual.contains(text.va()), virtual.toString());
+        // README: kexec-tools set the PT_LOADs' p_vaddr from dom0's direct map, 0xffff888000000000 + address
+        assertEquals(Hex.of(0xffff888000000000L + Hex.parse(text.pseudoPhysical())), virtual.getFirst());
     }
 
     @Test

@@ -52,7 +52,7 @@ class BundledSampleTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(stage, new RecentFiles(PREFS), new Source.Bundled(RESOURCE));
+        window = new MainWindow(stage, PREFS, new Source.Bundled(RESOURCE), source -> { throw new IllegalStateException("no live source in this test"); });
         window.start(List.of());
     }
 

@@ -43,7 +43,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(stage, new RecentFiles(prefs), new Source.Bundled("/dev/vmscope/no-such-sample.vmcore"));
+        window = new MainWindow(stage, prefs, new Source.Bundled("/dev/vmscope/no-such-sample.vmcore"), FakeMachine::open);
         window.start(List.of());
     }
 

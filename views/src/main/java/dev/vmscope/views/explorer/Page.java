@@ -6,7 +6,10 @@ public enum Page {
     MEMORY_MAP("Memory map"),
     WALK("Page walk"),
     REGISTERS("Registers"),
-    HEX("Hex");
+    HEX("Hex"),
+    PTDUMP("Page tables"),
+    /** Only for a Xen host's dump. */
+    XEN("Xen");
 
     private final String title;
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 public final class Stylesheets {
     /** The theme every pane shares: colours, fonts, chips. */
     public static final String THEME = url(Stylesheets.class, "/dev/vmscope/views/vmscope.css");
+    /** Added after {@link #THEME} to a scene: the same looked-up colours, dark. */
+    public static final String DARK = url(Stylesheets.class, "/dev/vmscope/views/vmscope-dark.css");
 
     private Stylesheets() {
     }

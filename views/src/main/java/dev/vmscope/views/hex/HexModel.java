@@ -6,15 +6,18 @@ import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.views.fx.LatestRequest;
 import elf4j.Logger;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +27,8 @@ import java.util.OptionalLong;
  */
 public final class HexModel {
     private static final Logger LOG = Logger.instance();
+    /** The most bytes one copy takes. */
+    static final int COPY_MAX = 1 << 16;
 
     private final Session session;
     private final List<Space> spaces;
@@ -33,6 +38,9 @@ public final class HexModel {
     private final ReadOnlyObjectWrapper<List<HexRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows", List.of());
     private final ReadOnlyObjectWrapper<OptionalLong> target = new ReadOnlyObjectWrapper<>(this, "target", OptionalLong.empty());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final BooleanProperty words = new SimpleBooleanProperty(this, "words");
+    private final ObjectProperty<ByteSpan> selection = new SimpleObjectProperty<>(this, "selection");
+    private final LatestRequest<String> copies = new LatestRequest<>();
     private final LatestRequest<List<HexRow>> reads = new LatestRequest<>();
 
     public HexModel(Session session) {
@@ -44,6 +52,7 @@ public final class HexModel {
         window.set(new HexWindow(lastRow(first), start(first), 24));
         space.subscribe((old, now) -> {
             target.set(OptionalLong.empty());
+            selection.set(null);
             window.set(new HexWindow(lastRow(now), start(now), window.get().rows()));
         });
         window.subscribe(this::load);
@@ -82,6 +91,52 @@ public final class HexModel {
     /** The byte last gone to, highlighted. */
     public ReadOnlyObjectProperty<OptionalLong> targetProperty() {
         return target.getReadOnlyProperty();
+    }
+
+    /** Whether the rows also show their two little-endian 64-bit words. */
+    public BooleanProperty wordsProperty() {
+        return words;
+    }
+
+    /** The bytes selected (or found), or null. */
+    public ObjectProperty<ByteSpan> selectionProperty() {
+        return selection;
+    }
+
+    /**
+     * Reads the selection (at most {@value #COPY_MAX} bytes) off the FX thread and gives it as text:
+     * hex bytes separated by spaces, or ASCII with a dot for each unprintable byte; bytes not in the
+     * dump are {@code ??} or a blank.
+     */
+    public void copySelection(boolean ascii, Consumer<String> done) {
+        ByteSpan span = selection.get();
+        if (span == null) {
+            return;
+        }
+        Space s = space.get();
+        long length = Math.min(span.length(), COPY_MAX);
+        copies.submit(() -> text(s, span.start(), (int) length, ascii), done, e -> problem.set(String.valueOf(e.getMessage())));
+    }
+
+    private String text(Space s, long start, int length, boolean ascii) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            long at = start + i;
+            PageBytes page = cache.page(s, at);
+            int off = (int) (at - page.base());
+            int b = page.data()[off] & 0xff;
+            if (ascii) {
+                out.append(!page.readable(off) ? ' ' : b >= 0x20 && b < 0x7f ? (char) b : '.');
+            } else {
+                out.append(i == 0 ? "" : " ").append(page.readable(off) ? String.format("%02x", b) : "??");
+            }
+        }
+        return out.toString();
+    }
+
+    /** The session shown, for searches over its memory. */
+    Session session() {
+        return session;
     }
 
     /** What went wrong with the last "go to", in words; empty when nothing did. */

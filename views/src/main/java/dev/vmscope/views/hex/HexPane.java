@@ -1,6 +1,7 @@
 package dev.vmscope.views.hex;
 
 import dev.vmscope.core.Hex;
+import dev.vmscope.core.io.Address;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.views.fx.Stylesheets;
 import javafx.css.PseudoClass;
@@ -15,13 +16,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+
 /**
  * The hex view: choose the space (physical, virtual, and machine for a Xen host), go to an address
- * (hex, with or without {@code 0x}), scroll through rows read on demand. All bindings are made in
- * {@link #wire()}.
+ * (hex, with or without {@code 0x}), scroll through rows read on demand, find bytes (Shortcut+F, F3,
+ * Shift+F3), select bytes with the mouse and copy them (Shortcut+C hex, Shortcut+Shift+C ASCII), show
+ * 64-bit words. All bindings are made in {@link #wire()}.
  */
 public final class HexPane extends BorderPane {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final javafx.scene.input.KeyCombination FIND = javafx.scene.input.KeyCombination.valueOf("Shortcut+F");
     private final HexModel model;
     private final HexView view;
     private final ToggleGroup spaces = new ToggleGroup();
@@ -29,13 +33,16 @@ public final class HexPane extends BorderPane {
     private final Button go = new Button("Go");
     private final Label problem = new Label();
     private final Label where = new Label();
+    private final ToggleButton words = new ToggleButton("64-bit words");
+    private final HexFindBar find;
 
     public HexPane(HexModel model) {
         this.model = model;
         this.view = new HexView(model);
+        this.find = new HexFindBar(model);
         getStyleClass().add("hex-pane");
         Stylesheets.apply(this, HexPane.class, "hex.css");
-        setTop(header());
+        setTop(new javafx.scene.layout.VBox(header(), find));
         setCenter(view);
         setBottom(footer());
         wire();
@@ -58,7 +65,13 @@ public final class HexPane extends BorderPane {
         address.setPromptText("address, e.g. 1000");
         address.setPrefColumnCount(20);
         problem.getStyleClass().addAll("error-text", "hex-problem");
-        HBox h = new HBox(choice, label, address, go, problem);
+        words.getStyleClass().add("hex-words-toggle");
+        words.setAccessibleText("Show each row's two little-endian 64-bit words beside the bytes");
+        words.setTooltip(new Tooltip("Each row's two 8-byte words, little-endian, beside the bytes"));
+        address.setAccessibleText("Address to go to");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox h = new HBox(choice, label, address, go, problem, gap, words);
         h.getStyleClass().add("pane-header");
         return h;
     }
@@ -66,12 +79,16 @@ public final class HexPane extends BorderPane {
     private HBox footer() {
         Label unreadable = new Label("??");
         unreadable.getStyleClass().addAll("code", "hex-legend-unreadable");
-        Label means = new Label("a byte the dump does not hold (a hole, a filtered page, an unmapped address)");
+        Label means = new Label("not in the dump (a hole, an unmapped address)");
         means.getStyleClass().add("hint");
+        Label excluded = new Label("--");
+        excluded.getStyleClass().addAll("code", "hex-legend-excluded");
+        Label excludedMeans = new Label("in a page the dump's filtering excluded · hover a row for the reason");
+        excludedMeans.getStyleClass().add("hint");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         where.getStyleClass().addAll("code", "hint", "hex-where");
-        HBox f = new HBox(unreadable, means, gap, where);
+        HBox f = new HBox(unreadable, means, excluded, excludedMeans, gap, where);
         f.getStyleClass().add("hex-footer");
         return f;
     }
@@ -88,6 +105,17 @@ public final class HexPane extends BorderPane {
         });
         model.spaceProperty().subscribe(s -> spaces.getToggles().stream().filter(t -> t.getUserData() == s)
                 .findFirst().ifPresent(spaces::selectToggle));
+        words.selectedProperty().bindBidirectional(model.wordsProperty());
+        setOnKeyPressed(e -> {
+            if (FIND.match(e)) {
+                find.focus();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F3) {
+                find.find(!e.isShiftDown());
+            } else {
+                return;
+            }
+            e.consume();
+        });
         address.setOnAction(e -> goTo());
         go.setOnAction(e -> goTo());
         problem.textProperty().bind(model.problemProperty());
@@ -113,6 +141,17 @@ public final class HexPane extends BorderPane {
     public void show(Space space, long addr) {
         address.setText(Hex.of(addr));
         model.show(space, addr);
+    }
+
+    /** The byte last gone to, or else the first one in view, with its space: where a rebuilt view returns to. */
+    public Address position() {
+        Space s = model.spaceProperty().get();
+        long at = model.targetProperty().get().orElse(model.windowProperty().get().top());
+        return new Address(at, s);
+    }
+
+    HexModel model() {
+        return model;
     }
 
     /** Puts the keyboard in the "go to" field, its text selected. */

@@ -38,12 +38,16 @@ final class PageCache {
             PageBytes page = page(space, address);
             int offset = (int) (address - page.base());
             int readable = 0;
+            int excluded = 0;
             for (int b = 0; b < HexRow.WIDTH; b++) {
                 if (page.readable(offset + b)) {
                     readable |= 1 << b;
                 }
+                if (page.excluded(offset + b)) {
+                    excluded |= 1 << b;
+                }
             }
-            out.add(new HexRow(address, Arrays.copyOfRange(page.data(), offset, offset + HexRow.WIDTH), readable,
+            out.add(new HexRow(address, Arrays.copyOfRange(page.data(), offset, offset + HexRow.WIDTH), readable, excluded,
                     readable == 0xffff ? "" : page.problem()));
         }
         return List.copyOf(out);

@@ -41,7 +41,7 @@ final class PageReader {
             byte[] data = session.read(space, base, PAGE);
             BitSet all = new BitSet(PAGE);
             all.set(0, PAGE);
-            return new PageBytes(base, data, all, "");
+            return new PageBytes(base, data, all, new BitSet(), "");
         } catch (DumpException e) {
             return PageBytes.unreadable(base, e.getMessage());
         }
@@ -64,6 +64,7 @@ final class PageReader {
     private PageBytes fromMemory(long base, long at, String context) {
         byte[] data = new byte[PAGE];
         BitSet readable = new BitSet(PAGE);
+        BitSet excluded = new BitSet(PAGE);
         String problem = "";
         long end = at + PAGE;
         int i = firstRangeEndingAfter(at);
@@ -79,15 +80,20 @@ final class PageReader {
                 } catch (DumpException e) {
                     problem = context + e.getMessage();
                 }
-            } else if (problem.isEmpty()) {
-                problem = context + why(r.kind(), from);
+            } else {
+                if (r.kind() == RangeKind.EXCLUDED) {
+                    excluded.set((int) (from - at), (int) (to - at));
+                }
+                if (problem.isEmpty()) {
+                    problem = context + why(r.kind(), from);
+                }
             }
             covered = to;
         }
         if (Long.compareUnsigned(covered, end) < 0 && problem.isEmpty()) {
             problem = context + why(RangeKind.HOLE, covered);
         }
-        return new PageBytes(base, data, readable, problem);
+        return new PageBytes(base, data, readable, excluded, problem);
     }
 
     private String why(RangeKind kind, long address) {

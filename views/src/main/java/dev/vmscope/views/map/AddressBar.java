@@ -1,6 +1,7 @@
 package dev.vmscope.views.map;
 
 import dev.vmscope.core.Hex;
+import dev.vmscope.views.fx.Themes;
 import dev.vmscope.views.fx.Unsigned;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -51,6 +52,10 @@ public final class AddressBar extends Region {
         viewport.subscribe(this::redraw);
         selected.subscribe(this::redraw);
         focusedProperty().subscribe(this::redraw);
+        Themes.dark(this).subscribe(on -> {
+            painter.dark(on);
+            redraw();
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> describe(e.getX()));
         BarGestures.install(this);
     }
@@ -58,6 +63,11 @@ public final class AddressBar extends Region {
     public void setSegments(List<BarSegment> list) {
         segments = List.copyOf(list);
         redraw();
+    }
+
+    /** The lowest address the bar can show. */
+    public long domainStart() {
+        return domainStart;
     }
 
     public List<BarSegment> segments() {

@@ -14,11 +14,16 @@ import java.util.List;
 
 /** Draws an {@link AddressBar}: the track, the segments with their names where they fit, the address ticks. */
 final class BarPainter {
-    private static final Color TRACK = Color.web("#eef1f5");
-    private static final Color EDGE = Color.web("#c3cbd6");
+    /** The light and the dark theme's track, edge, selection and tick colours. */
+    private record Palette(Color track, Color edge, Color selected, Color tick) {
+    }
+
+    private static final Palette LIGHT = new Palette(Color.web("#eef1f5"), Color.web("#c3cbd6"), Color.web("#111827"), Color.web("#6b7280"));
+    private static final Palette DARK = new Palette(Color.web("#2a2f37"), Color.web("#4a525e"), Color.web("#f8fafc"), Color.web("#a3acb9"));
     private static final Color FOCUS = Color.web("#3b82f6");
-    private static final Color SELECTED = Color.web("#111827");
-    private static final Color TICK = Color.web("#6b7280");
+    private static final Color PAGE_LINE = Color.web("#ffffff", 0.55);
+    private static final double PAGE = 4096;
+    private static final double MIN_PAGE_PIXELS = 6;
     private static final Font LABEL = Font.font("System", 12);
     private static final Font TICKS = Font.font("Monospaced", 10.5);
     private static final double TOP = 2;
@@ -31,6 +36,13 @@ final class BarPainter {
         this.domainStart = domainStart;
     }
 
+    private Palette palette = LIGHT;
+
+    /** Paints in the dark theme's colours, or the light ones. */
+    void dark(boolean on) {
+        palette = on ? DARK : LIGHT;
+    }
+
     void paint(BarViewport view, List<BarSegment> segments, BarSegment selected, boolean focused) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -39,12 +51,13 @@ final class BarPainter {
             return;
         }
         double h = AddressBar.BAR_HEIGHT - 2 * TOP;
-        g.setFill(TRACK);
+        g.setFill(palette.track());
         g.fillRoundRect(0.5, TOP, w - 1, h, 6, 6);
         for (BarSegment s : segments) {
             paintSegment(g, view, s, w, h, s.equals(selected));
         }
-        g.setStroke(focused ? FOCUS : EDGE);
+        paintPages(g, view, w, h);
+        g.setStroke(focused ? FOCUS : palette.edge());
         g.setLineWidth(focused ? 2 : 1);
         g.strokeRoundRect(0.5, TOP, w - 1, h, 6, 6);
         paintTicks(g, view, w);
@@ -62,11 +75,26 @@ final class BarPainter {
         g.setFill(s.color());
         g.fillRect(left, TOP + 1, right - left, h - 2);
         if (selected) {
-            g.setStroke(SELECTED);
+            g.setStroke(palette.selected());
             g.setLineWidth(2);
             g.strokeRect(left + 1, TOP + 1, Math.max(1, right - left - 2), h - 2);
         }
         paintLabel(g, s, left, right, h);
+    }
+
+    /** Once a page is wide enough to see, thin lines between pages. */
+    private void paintPages(GraphicsContext g, BarViewport view, double w, double h) {
+        double perPage = PAGE / view.width() * w;
+        if (perPage < MIN_PAGE_PIXELS) {
+            return;
+        }
+        g.setStroke(PAGE_LINE);
+        g.setLineWidth(1);
+        double first = Math.ceil(view.from() / PAGE) * PAGE;
+        for (double at = first; at < view.to(); at += PAGE) {
+            double x = Math.round(view.fractionOf(at) * w) + 0.5;
+            g.strokeLine(x, TOP + 1, x, TOP + h - 1);
+        }
     }
 
     private static void paintLabel(GraphicsContext g, BarSegment s, double left, double right, double h) {
@@ -87,7 +115,7 @@ final class BarPainter {
     private void paintTicks(GraphicsContext g, BarViewport view, double w) {
         g.setFont(TICKS);
         g.setTextBaseline(VPos.TOP);
-        g.setStroke(TICK);
+        g.setStroke(palette.tick());
         g.setLineWidth(1);
         double y = AddressBar.BAR_HEIGHT;
         double lastRight = Double.NEGATIVE_INFINITY;
@@ -104,7 +132,7 @@ final class BarPainter {
                 continue;
             }
             g.strokeLine(x, y - 2, x, y + 3);
-            g.setFill(TICK);
+            g.setFill(palette.tick());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(text, tx, y + 5);
             lastRight = tx + tw;

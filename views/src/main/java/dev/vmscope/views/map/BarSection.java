@@ -3,14 +3,19 @@ package dev.vmscope.views.map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * A titled bar with its legend and zoom controls over a table of the same values. Choosing a row
@@ -20,11 +25,17 @@ import java.util.function.Consumer;
  * @param <T> the values the rows and segments stand for
  */
 final class BarSection<T> extends VBox {
+    private static final long PAGE = 4096;
     private final AddressBar bar;
     private final TableView<T> table;
     private boolean syncing;
 
-    BarSection(String title, String subtitle, AddressBar bar, Legend legend, TableView<T> table, Consumer<T> open) {
+    /**
+     * @param open   opens a row's value (Enter or a double click on the row)
+     * @param openAt opens an address of the bar (a double click on it, or Enter while it has the keyboard)
+     */
+    BarSection(String title, String subtitle, AddressBar bar, Legend legend, TableView<T> table, Consumer<T> open,
+               LongConsumer openAt) {
         this.bar = bar;
         this.table = table;
         getStyleClass().add("bar-section");
@@ -40,9 +51,30 @@ final class BarSection<T> extends VBox {
         tools.getStyleClass().add("bar-tools");
         HBox.setHgrow(legend, Priority.SOMETIMES);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, bar, tools, table);
+        getChildren().addAll(header, new MiniMap(bar, bar.domainStart()), bar, tools, table);
         wireSelection();
         wireOpen(open);
+        wireBarOpen(bar, openAt);
+    }
+
+    /** Puts {@code nodes} right under the bar (another bar over the same addresses, its legend). */
+    void addUnderBar(Node... nodes) {
+        getChildren().addAll(getChildren().indexOf(bar) + 1, List.of(nodes));
+    }
+
+    /** A double click on a bar opens the page under the pointer; Enter opens the selected segment's start. */
+    static void wireBarOpen(AddressBar bar, LongConsumer openAt) {
+        bar.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openAt.accept(bar.addressAt(e.getX()) & -PAGE);
+            }
+        });
+        bar.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && bar.selectedProperty().get() != null) {
+                openAt.accept(bar.selectedProperty().get().start());
+                e.consume();
+            }
+        });
     }
 
     private void wireSelection() {

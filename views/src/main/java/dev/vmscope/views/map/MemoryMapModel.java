@@ -62,6 +62,11 @@ public final class MemoryMapModel {
         return ranges.size() + (ranges.size() == 1 ? " range" : " ranges") + " · " + Sizes.of(present) + " in the dump";
     }
 
+    /** For a Xen host's dump: who owns which machine memory (Xen, dom0, the kdump area); empty otherwise. */
+    public Optional<List<BarSegment>> ownerSegments() {
+        return session.xenHost().map(h -> XenOwners.of(session, h));
+    }
+
     /** The kernel's named regions, when the kernel's layout is known. */
     public Optional<List<VirtualRegion>> regions() {
         return regions;

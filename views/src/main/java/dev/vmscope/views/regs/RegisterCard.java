@@ -30,7 +30,8 @@ final class RegisterCard extends VBox {
     private static final List<RegisterGroup> ORDER = List.of(RegisterGroup.POINTER, RegisterGroup.GENERAL,
             RegisterGroup.FLAGS, RegisterGroup.CONTROL, RegisterGroup.SEGMENT, RegisterGroup.OTHER);
 
-    RegisterCard(CpuState state, boolean canWalk, Navigation nav) {
+    RegisterCard(CpuState state, RegistersModel model, Navigation nav) {
+        boolean canWalk = model.canWalk();
         getStyleClass().addAll("card", "register-card");
         Label title = new Label(state.source());
         title.getStyleClass().add("card-title");
@@ -49,21 +50,42 @@ final class RegisterCard extends VBox {
             TilePane tiles = new TilePane();
             tiles.getStyleClass().add("register-tiles");
             for (Register r : regs) {
-                tiles.getChildren().add(tile(r, canWalk, nav));
+                tiles.getChildren().add(tile(r, model.othersWhereDifferent(state, r), canWalk, nav));
             }
             getChildren().addAll(name, tiles);
+        }
+        decoded(state, model);
+    }
+
+    /** The flags and control registers bit by bit, below the values. */
+    private void decoded(CpuState state, RegistersModel model) {
+        List<FlagsView> rows = state.registers().stream().flatMap(r -> model.flagTable(r).map(t -> {
+            Map<Integer, Long> others = model.othersWhereDifferent(state, r);
+            return new FlagsView(r, t, field -> t.field(field).map(f -> others.values().stream()
+                    .anyMatch(o -> f.valueIn(o) != f.valueIn(r.value()))).orElse(false));
+        }).stream()).toList();
+        if (!rows.isEmpty()) {
+            Label title = new Label("Flags, bit by bit");
+            title.getStyleClass().add("group-title");
+            getChildren().add(title);
+            getChildren().addAll(rows);
         }
     }
 
     /** One register: its name, then its value right-aligned, at a fixed width so that columns line up. */
-    private static HBox tile(Register r, boolean canWalk, Navigation nav) {
+    private static HBox tile(Register r, Map<Integer, Long> others, boolean canWalk, Navigation nav) {
         Label name = new Label(r.name());
         name.getStyleClass().addAll("register-name", "code");
         Label value = new Label(Hex.of(r.value()));
         value.getStyleClass().addAll("register-value", "code", "reg-" + r.name());
         value.setMinWidth(Region.USE_PREF_SIZE);
+        String elsewhere = others.entrySet().stream().map(e -> "CPU " + e.getKey() + ": " + Hex.of(e.getValue()))
+                .reduce((a, b) -> a + ", " + b).map(x -> "\ndiffers on other CPUs — " + x).orElse("");
         value.setTooltip(new Tooltip(r.name() + " = " + Hex.of(r.value()) + " (" + r.width() * 8 + " bits) = "
-                + Long.toUnsignedString(r.value())));
+                + Long.toUnsignedString(r.value()) + elsewhere));
+        if (!others.isEmpty()) {
+            value.getStyleClass().add("differs");
+        }
         value.setContextMenu(menu(r, canWalk, nav));
         HBox tile = new HBox(name, value);
         tile.getStyleClass().add("register");

@@ -2,9 +2,13 @@ package dev.vmscope.views.regs;
 
 import dev.vmscope.core.Session;
 import dev.vmscope.core.notes.CpuState;
+import dev.vmscope.core.notes.FlagRegister;
+import dev.vmscope.core.notes.FlagRegisters;
+import dev.vmscope.core.notes.Register;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -44,6 +48,29 @@ public final class RegistersModel {
     public String rootName(int cpu) {
         return states(cpu).stream().flatMap(s -> s.register("cr3").or(() -> s.register("ttbr1_el1")).stream())
                 .findFirst().map(r -> r.name().toUpperCase(Locale.ROOT)).orElse("root");
+    }
+
+    /** The bit-by-bit table of a flags or control register of this dump's architecture, if there is one. */
+    public Optional<FlagRegister> flagTable(Register r) {
+        return FlagRegisters.of(session.dump().architecture(), r.name());
+    }
+
+    /**
+     * The other CPUs' values of the register, from the same kind of note, when any differs from this one's:
+     * e.g. {@code {1=0x206}} for CPU 0's rflags 0x246.
+     */
+    public Map<Integer, Long> othersWhereDifferent(CpuState state, Register r) {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (Map.Entry<Integer, List<CpuState>> e : byCpu.entrySet()) {
+            if (e.getKey() == state.cpu()) {
+                continue;
+            }
+            e.getValue().stream().filter(s -> s.source().equals(state.source()))
+                    .flatMap(s -> s.register(r.name()).stream())
+                    .filter(o -> o.value() != r.value()).findFirst()
+                    .ifPresent(o -> out.put(e.getKey(), o.value()));
+        }
+        return out;
     }
 
     /** What a note that carries registers is, for a card's title. */

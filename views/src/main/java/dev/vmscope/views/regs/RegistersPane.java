@@ -57,7 +57,7 @@ public final class RegistersPane extends BorderPane {
         });
         box.getChildren().add(top);
         for (CpuState s : model.states(cpu)) {
-            box.getChildren().add(new RegisterCard(s, model.canWalk(), nav));
+            box.getChildren().add(new RegisterCard(s, model, nav));
         }
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

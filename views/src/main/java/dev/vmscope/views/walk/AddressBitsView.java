@@ -20,6 +20,7 @@ final class AddressBitsView extends VBox {
     private final Label form = new Label();
     private final HBox fields = new HBox();
     private final Label summary = new Label();
+    private final Label symbol = Copyable.copyable(new Label());
 
     AddressBitsView() {
         getStyleClass().addAll("card", "address-bits");
@@ -28,7 +29,9 @@ final class AddressBitsView extends VBox {
         Label title = new Label("Virtual address");
         title.getStyleClass().add("card-title");
         summary.getStyleClass().add("walk-summary");
-        HBox top = new HBox(title, address, summary, form);
+        symbol.getStyleClass().addAll("code", "va-symbol");
+        symbol.managedProperty().bind(symbol.textProperty().isNotEmpty());
+        HBox top = new HBox(title, address, symbol, summary, form);
         top.getStyleClass().add("address-bits-top");
         fields.getStyleClass().add("va-fields");
         getChildren().addAll(top, fields);
@@ -44,6 +47,11 @@ final class AddressBitsView extends VBox {
         List<VaField> list = VaFields.of(va, paging, leafLevel);
         fields.getChildren().setAll(list.stream().map(f -> field(f, paging.depth() - 1 - f.levelFromBottom() >= reached
                 && f.role() == VaField.Role.INDEX)).toList());
+    }
+
+    /** The address as symbol+offset ({@code <linux_banner+0x10>}), or empty when no symbol names it. */
+    void symbol(String text) {
+        symbol.setText(text.isEmpty() ? "" : "<" + text + ">");
     }
 
     /** The walk's outcome in a few words beside the address, e.g. {@code → physical 0x1000}. */

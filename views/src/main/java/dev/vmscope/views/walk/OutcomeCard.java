@@ -46,6 +46,7 @@ final class OutcomeCard extends VBox {
         facts.add("page size", Sizes.of(m.pageSize()) + (huge ? " (huge page)" : ""), false, null)
                 .getStyleClass().add("result-page-size");
         facts.addCode("page base", Hex.of(m.address() & -m.pageSize()));
+        t.pseudoPhysical().ifPresent(p -> facts.addCode("pseudo-physical", Hex.of(p.value())).getStyleClass().add("result-pseudo"));
         FlowPane perms = new FlowPane();
         perms.getStyleClass().add("flag-chips");
         for (String w : m.permissions().words()) {

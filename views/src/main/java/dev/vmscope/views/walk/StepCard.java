@@ -37,6 +37,8 @@ final class StepCard extends HBox {
         pair(facts, 0, 0, "table", Hex.of(step.table()) + " (" + space + ")");
         pair(facts, 2, 0, "index", step.index() + "   ← VA bits " + step.vaHighBit() + "–" + step.vaLowBit());
         pair(facts, 0, 1, "entry at", Hex.of(step.entryAddress()));
+        step.tablePseudoPhysical().ifPresent(p -> pair(facts, 0, 2, "table", Hex.of(p.value()) + " (pseudo-physical)")
+                .getStyleClass().add("step-table-pseudo"));
         if (step.entryRead()) {
             pair(facts, 2, 1, "entry", Hex.of(step.entry())).getStyleClass().add("step-entry");
         }

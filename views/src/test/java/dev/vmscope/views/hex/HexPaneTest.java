@@ -41,7 +41,7 @@ class HexPaneTest {
     /** What the rows show: their address and their sixteen byte cells. */
     private List<String> row(int i) {
         HexRowView r = (HexRowView) Fx.nodes(pane).filter(n -> n instanceof HexRowView).skip(i).findFirst().orElseThrow();
-        return Fx.nodes(r).filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+        return Fx.nodes(r).filter(n -> n instanceof Label && n.getParent().isVisible()).map(n -> ((Label) n).getText()).toList();
     }
 
     /** The hex text of the first {@code rows} rows, as the truth files write bytes. */

@@ -11,6 +11,7 @@ import dev.vmscope.views.testing.Screenshots;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -28,6 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Both CPUs' rip and cr3 as libkdumpfile (PRSTATUS) and QEMU's own "info registers" saw them. */
 @ExtendWith(ApplicationExtension.class)
@@ -101,5 +104,47 @@ class RegistersPaneTest {
         robot.clickOn(walk);
         assertEquals(List.of(1), walkedWith);
         Screenshots.save(pane, "registers-walk-button");
+    }
+
+    /** The chips of every decoded row of register {@code name} in a CPU's view, as (text, style classes). */
+    private static List<javafx.scene.control.Label> chips(Parent view, String name) {
+        return Fx.nodes(view).filter(n -> n instanceof FlagsView)
+                .filter(n -> Fx.texts((Parent) n, "flags-name").equals(List.of(name)))
+                .flatMap(n -> Fx.nodes((Parent) n)).filter(n -> n.getStyleClass().contains("chip"))
+                .map(n -> (javafx.scene.control.Label) n).toList();
+    }
+
+    private static List<String> set(List<javafx.scene.control.Label> chips) {
+        return chips.stream().filter(c -> c.getStyleClass().contains("flag-set")).map(javafx.scene.control.Label::getText).toList();
+    }
+
+    @Test
+    void flagsAndControlRegistersAreDecodedAsTheManualsName(FxRobot robot) throws IOException {
+        // QEMU: RFL=00000246 and CR0=80050033 on CPU 0; SDM: 0x246 = PF ZF IF (bit 1 is always one),
+        // 0x80050033 = PE MP ET NE WP AM PG
+        assertEquals(List.of("0x246", "0x206"), qemu("RFL"));
+        assertEquals("0x80050033", qemu("CR0").getFirst());
+        Parent view = showCpu(robot, 0);
+        List<javafx.scene.control.Label> rflags = chips(view, "rflags");
+        assertEquals(List.of("PF", "ZF", "IF", "PF", "ZF", "IF"), set(rflags)); // the PRSTATUS and the QEMU card
+        assertEquals(List.of("PE", "MP", "ET", "NE", "WP", "AM", "PG"), set(chips(view, "cr0")));
+        assertTrue(rflags.stream().anyMatch(c -> c.getText().equals("CF") && c.getStyleClass().contains("flag-clear")));
+        assertTrue(rflags.getFirst().getTooltip().getText().startsWith("CF (bit 0): "), rflags.getFirst().getTooltip().getText());
+        Screenshots.save(pane, "registers-flags-cpu0");
+    }
+
+    @Test
+    void whatDiffersBetweenTheCpusIsMarked(FxRobot robot) throws IOException {
+        // QEMU: CR4=00750ef0 on CPU 0 and 00750ee0 on CPU 1: only bit 4, PSE, differs; ZF differs in rflags
+        assertEquals(List.of("0x750ef0", "0x750ee0"), qemu("CR4"));
+        Parent view = showCpu(robot, 1);
+        Label cr4 = (Label) Fx.nodes(view).filter(n -> n.getStyleClass().contains("reg-cr4")).findFirst().orElseThrow();
+        assertTrue(cr4.getStyleClass().contains("differs"));
+        assertTrue(cr4.getTooltip().getText().contains("CPU 0: 0x750ef0"), cr4.getTooltip().getText());
+        assertEquals(List.of("PSE"), chips(view, "cr4").stream().filter(c -> c.getStyleClass().contains("differs")).map(Label::getText).toList());
+        assertFalse(((Label) Fx.nodes(view).filter(n -> n.getStyleClass().contains("reg-cr0")).findFirst().orElseThrow())
+                .getStyleClass().contains("differs"));
+        assertEquals(List.of("ZF", "ZF"), chips(view, "rflags").stream().filter(c -> c.getStyleClass().contains("differs")).map(Label::getText).toList());
+        Screenshots.save(pane, "registers-differences-cpu1");
     }
 }

@@ -45,6 +45,12 @@ class WalkPaneTest {
         robot.clickOn(".address-field").eraseText(40).write(text).type(KeyCode.ENTER);
     }
 
+    /** The level names of the bread-crumb path, without the root and the outcome crumbs. */
+    private List<String> levels() {
+        List<String> crumbs = Fx.texts(pane, "crumb");
+        return crumbs.subList(1, crumbs.size() - 1).stream().map(c -> c.substring(0, c.indexOf('['))).toList();
+    }
+
     private String shownPhysical(FxRobot robot, String expected) {
         Fx.waitUntil(() -> Fx.texts(pane, "result-physical").contains(expected));
         return Fx.texts(pane, "result-physical").getFirst();
@@ -55,8 +61,15 @@ class WalkPaneTest {
         VtopTruth row = VtopTruth.first(r -> r.kind().equals("vmalloc") && r.mapped());
         type(robot, Long.toHexString(row.va()));
         assertEquals(Hex.of(row.physical()), shownPhysical(robot, Hex.of(row.physical())));
-        assertEquals(List.of("PML4", "PDPT", "PD", "PT"), Fx.texts(pane, "level-tag"));
+        assertEquals(List.of("PML4", "PDPT", "PD", "PT"), levels());
         assertEquals(List.of("4 KiB"), Fx.texts(pane, "result-page-size"));
+        // the PT's whole table is shown, the walked entry selected
+        int ptIndex = (int) ((row.va() >>> 12) & 511);
+        EntryTable table = robot.lookup(".entry-table").queryAs(EntryTable.class);
+        Fx.waitUntil(() -> table.getItems().size() == 512);
+        assertEquals(ptIndex, table.getSelectionModel().getSelectedItem().index());
+        assertEquals(row.physical() & ~0xfffL, table.getSelectionModel().getSelectedItem().decoded().target());
+        assertEquals(List.of("PT"), Fx.texts(pane, "level-tag"));
         assertEquals(List.of("sign extension", "PML4", "PDPT", "PD", "PT", "page offset"), Fx.texts(pane, "va-name"));
         Screenshots.save(pane, "walk-vmalloc-4k");
     }
@@ -66,7 +79,7 @@ class WalkPaneTest {
         VtopTruth row = VtopTruth.first(r -> r.kind().equals("directmap") && r.mapped() && r.physical() > 0x100000);
         type(robot, Hex.of(row.va()));
         assertEquals(Hex.of(row.physical()), shownPhysical(robot, Hex.of(row.physical())));
-        List<String> levels = Fx.texts(pane, "level-tag");
+        List<String> levels = levels();
         assertEquals(List.of("PML4", "PDPT", "PD", "PT").subList(0, levels.size()), levels);
         Screenshots.save(pane, "walk-directmap");
     }
@@ -76,7 +89,7 @@ class WalkPaneTest {
         VtopTruth row = VtopTruth.first(r -> r.label().equals("_stext"));
         type(robot, Hex.of(row.va()));
         shownPhysical(robot, Hex.of(row.physical()));
-        if (Fx.texts(pane, "level-tag").size() < 4) {
+        if (levels().size() < 4) {
             assertTrue(Fx.texts(pane, "chip").contains("huge page"));
             assertTrue(Fx.texts(pane, "result-page-size").getFirst().endsWith("(huge page)"));
         }
@@ -126,7 +139,7 @@ class WalkPaneTest {
     void notHexSaysSoAndKeepsTheLastWalk(FxRobot robot) {
         type(robot, "kernel");
         Fx.waitUntil(() -> !model.problemProperty().get().isEmpty());
-        assertEquals("not a hexadecimal number: 'kernel'", model.problemProperty().get());
+        assertEquals("not a hexadecimal address: 'kernel' (load a symbol table to use names)", model.problemProperty().get());
         Screenshots.save(pane, "walk-not-hex");
     }
 }

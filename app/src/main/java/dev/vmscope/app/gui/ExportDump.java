@@ -1,0 +1,98 @@
+package dev.vmscope.app.gui;
+
+import dev.vmscope.core.Progress;
+import dev.vmscope.core.Session;
+import dev.vmscope.core.format.convert.ConvertOptions;
+import dev.vmscope.core.format.convert.ConvertResult;
+import dev.vmscope.core.format.convert.DumpConverter;
+import dev.vmscope.views.fx.ProgressTask;
+import dev.vmscope.views.fx.Sizes;
+import elf4j.Logger;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * File → Export as ELF…: streams the open dump into a standard ELF vmcore (notes and VMCOREINFO kept,
+ * excluded pages left out) so that a tool which cannot read the dump's own format can. The copy runs
+ * off the FX thread with a progress bar and Cancel; the source is never overwritten.
+ */
+final class ExportDump {
+    private static final Logger LOG = Logger.instance();
+
+    private ExportDump() {
+    }
+
+    /** Asks where to write, then exports; {@code done} receives the dialog shown at the end. */
+    static void asElf(Window owner, Session session, java.util.function.Consumer<Alert> done) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export as ELF vmcore");
+        chooser.setInitialFileName(baseName(session.dump().source()) + ".elf");
+        File f = chooser.showSaveDialog(owner);
+        if (f != null) {
+            start(owner, session, f.toPath(), done);
+        }
+    }
+
+    /** Exports to {@code output} with a progress dialog (also the entry point of tests). */
+    static Task<ConvertResult> start(Window owner, Session session, Path output, java.util.function.Consumer<Alert> done) {
+        ProgressTask<ConvertResult> task = new ProgressTask<>("Exporting " + output.getFileName(),
+                (Progress p) -> DumpConverter.convert(session.dump(), List.of(), output, ConvertOptions.elf(), p));
+        Alert progress = progressDialog(owner, task);
+        task.setOnSucceeded(e -> {
+            progress.close();
+            ConvertResult r = task.getValue();
+            Alert ok = new Alert(Alert.AlertType.INFORMATION, "Wrote " + r.output() + ": " + r.segments()
+                    + " segments holding " + Sizes.of(r.memoryBytes()) + " of memory, in a file of " + Sizes.of(r.fileSize()) + ".");
+            ok.initOwner(owner);
+            ok.setHeaderText("Exported as an ELF vmcore");
+            ok.show();
+            done.accept(ok);
+        });
+        task.setOnCancelled(e -> progress.close());
+        task.setOnFailed(e -> {
+            progress.close();
+            LOG.atWarn().log(task.getException(), "export of {} to {} failed", session.dump().source(), output);
+            done.accept(ErrorDialog.show(owner, session.dump().source(), Problem.of(task.getException())));
+        });
+        Thread worker = new Thread(task, "vmscope-export");
+        worker.setDaemon(true);
+        worker.start();
+        progress.show();
+        return task;
+    }
+
+    private static Alert progressDialog(Window owner, Task<?> task) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(420);
+        bar.progressProperty().bind(task.progressProperty());
+        Label message = new Label();
+        message.textProperty().bind(task.messageProperty());
+        Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Export as ELF");
+        a.setHeaderText("Writing the dump's memory as an ELF vmcore");
+        a.getDialogPane().setContent(new VBox(8, message, bar));
+        a.setOnCloseRequest(e -> {
+            if (task.isRunning()) {
+                task.cancel();
+            }
+        });
+        return a;
+    }
+
+    private static String baseName(String source) {
+        String name = Path.of(source).getFileName() == null ? "dump" : Path.of(source).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
