@@ -45,8 +45,7 @@ class ExportDumpTest {
     }
 
     @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(stage::hide);
+    void close() {
         if (kdump != null) {
             kdump.close();
         }

@@ -174,6 +174,10 @@ final class MinidumpReader {
                 throw new DumpFormatException(s.name(), at, "minidump dump_avail[" + i + "]",
                         "a range whose start is at or below its end, found " + Hex.of(start) + "-" + Hex.of(end));
             }
+            if (Long.compareUnsigned(end, -h.pageSize()) > 0) {
+                throw new DumpFormatException(s.name(), at, "minidump dump_avail[" + i + "]",
+                        "a range that ends below the last page of the 64-bit space, found " + Hex.of(start) + "-" + Hex.of(end));
+            }
             long firstPage = Long.divideUnsigned(start, h.pageSize());
             long endPage = Long.divideUnsigned(end - 1, h.pageSize()) + 1;
             if (firstPage < previousEnd) {

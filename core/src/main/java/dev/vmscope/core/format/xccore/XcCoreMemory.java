@@ -74,9 +74,9 @@ final class XcCoreMemory implements PvGuestMemory {
             int count = (int) Math.min(CHUNK, n - first);
             byte[] rows = s.read(table.offset() + first * rowSize, count * rowSize);
             for (int i = 0; i < count; i++) {
-                pfns[(int) first + i] = Bytes.u64(rows, i * rowSize, order);
+                pfns[(int) first + i] = frame(s, table, first + i, rowSize, "pfn", Bytes.u64(rows, i * rowSize, order), h.pageSize());
                 if (mfns != null) {
-                    mfns[(int) first + i] = Bytes.u64(rows, i * rowSize + 8, order);
+                    mfns[(int) first + i] = frame(s, table, first + i, rowSize, "gmfn", Bytes.u64(rows, i * rowSize + 8, order), h.pageSize());
                 }
             }
             progress.update("Reading " + table.name(), first + count, n);
@@ -157,5 +157,14 @@ final class XcCoreMemory implements PvGuestMemory {
             }
         }
         return true;
+    }
+
+    /** A frame number of the table, or ~0 for none; one whose page would lie past 2^64 is corrupt. */
+    private static long frame(Storage s, ElfSection table, long row, long rowSize, String field, long frame, long pageSize) {
+        if (frame != TableP2m.INVALID_PFN && Long.compareUnsigned(frame, Long.divideUnsigned(-1L, pageSize)) >= 0) {
+            throw new DumpFormatException(s.name(), table.offset() + row * rowSize, table.name() + "[" + row + "]." + field,
+                    "a frame number whose page lies below 2^64, or ~0 for none, found " + Hex.of(frame));
+        }
+        return frame;
     }
 }

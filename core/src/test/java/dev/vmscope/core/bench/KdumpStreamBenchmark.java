@@ -49,7 +49,7 @@ public class KdumpStreamBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        dump = DumpFormats.open(BenchDumps.kdump());
+        dump = DumpFormats.open(KdumpBenchInputs.kdump());
         ram = dump.memory().ranges().stream().filter(r -> r.kind() == RangeKind.RAM)
                 .map(r -> new PageStream.Span(r.start(), r.end(), false)).toList();
         out = Files.createTempFile(Path.of("target"), "bench", ".elf");
@@ -69,7 +69,7 @@ public class KdumpStreamBenchmark {
 
     @Benchmark
     public long convertToElf() {
-        return DumpConverter.convert(dump, List.of(BenchDumps.kdump()), out, ConvertOptions.elf().withThreads(threads),
+        return DumpConverter.convert(dump, List.of(KdumpBenchInputs.kdump()), out, ConvertOptions.elf().withThreads(threads),
                 Progress.NONE).fileSize();
     }
 }

@@ -3,8 +3,8 @@ package dev.vmscope.core.bench;
 import java.nio.file.Path;
 
 /** Where the benchmarks find their dump: {@code -Dvmscope.bench.kdump=FILE}, by default the corpus's x86-64 QEMU kdump. */
-final class BenchDumps {
-    private BenchDumps() {
+final class KdumpBenchInputs {
+    private KdumpBenchInputs() {
     }
 
     static Path kdump() {

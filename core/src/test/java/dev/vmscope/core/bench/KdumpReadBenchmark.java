@@ -43,7 +43,7 @@ public class KdumpReadBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        dump = DumpFormats.open(BenchDumps.kdump());
+        dump = DumpFormats.open(KdumpBenchInputs.kdump());
         pages = dump.memory().ranges().stream().filter(r -> r.kind() == RangeKind.RAM)
                 .flatMapToLong(KdumpReadBenchmark::pagesOf).toArray();
         random = new SplittableRandom(42);
