@@ -55,20 +55,29 @@ final class HelpDialogs {
         return a;
     }
 
+    /** Help → About: vmscope's version, the Java runtime, and every bundled library with its licences. */
     static Alert about(Window owner) {
-        String version = HelpDialogs.class.getPackage().getImplementationVersion();
+        dev.vmscope.app.about.About about = dev.vmscope.app.about.About.current();
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         DialogStyle.follow(a, owner);
         a.setTitle("About vmscope");
-        a.setHeaderText("vmscope " + (version == null ? "(development build)" : version));
-        Label text = new Label("A desktop explorer for kernel memory dumps: ELF vmcores and QEMU dumps, their memory "
-                + "map, page-table walks, CPU registers and bytes.\nJava " + Runtime.version().feature()
+        a.setHeaderText("vmscope " + about.version());
+        Label text = new Label("A desktop explorer for kernel memory dumps: their memory map, page-table walks, "
+                + "CPU registers and bytes.\n" + about.runtime().describe()
                 + " · JavaFX " + System.getProperty("javafx.runtime.version", "?"));
         text.setWrapText(true);
         text.setAccessibleText("About vmscope");
-        text.setPrefWidth(460);
-        a.getDialogPane().setContent(text);
+        text.setPrefWidth(520);
+        GridPane libraries = new GridPane();
+        libraries.getStyleClass().add("shortcuts");
+        int row = 0;
+        for (dev.vmscope.app.about.BundledLibrary l : about.libraries()) {
+            libraries.addRow(row++, key(l.name() + " " + l.version()), new Label(String.join(", ", l.licences())));
+        }
+        a.getDialogPane().setContent(new javafx.scene.layout.VBox(12, text, new Label("Bundled libraries and their licences:"),
+                libraries));
+        a.getDialogPane().getStylesheets().add(HelpDialogs.class.getResource("app.css").toExternalForm());
         a.show();
         return a;
     }
