@@ -92,29 +92,19 @@ public final class SegmentedMemory implements Memory {
         long last = 0;
         for (Piece p : pieces) {
             if (Long.compareUnsigned(p.start, last) > 0) {
-                add(out, new MemoryRange(last, p.start, RangeKind.HOLE));
+                MemoryRanges.append(out, new MemoryRange(last, p.start, RangeKind.HOLE));
             }
             if (Long.compareUnsigned(p.zeroFrom, p.start) > 0) {
-                add(out, new MemoryRange(p.start, p.zeroFrom, RangeKind.RAM));
+                MemoryRanges.append(out, new MemoryRange(p.start, p.zeroFrom, RangeKind.RAM));
             }
             if (Long.compareUnsigned(p.end, p.zeroFrom) > 0) {
-                add(out, new MemoryRange(p.zeroFrom, p.end, RangeKind.ZERO));
+                MemoryRanges.append(out, new MemoryRange(p.zeroFrom, p.end, RangeKind.ZERO));
             }
             last = p.end;
         }
         return out;
     }
 
-    private static void add(List<MemoryRange> out, MemoryRange r) {
-        if (!out.isEmpty()) {
-            MemoryRange prev = out.getLast();
-            if (prev.kind() == r.kind() && prev.end() == r.start()) {
-                out.set(out.size() - 1, new MemoryRange(prev.start(), r.end(), r.kind()));
-                return;
-            }
-        }
-        out.add(r);
-    }
 
     @Override
     public Space space() {
@@ -165,18 +155,7 @@ public final class SegmentedMemory implements Memory {
     }
 
     private Piece find(long address) {
-        int lo = 0;
-        int hi = starts.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], address) <= 0) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int found = MemoryRanges.floor(starts, address);
         if (found < 0) {
             return null;
         }

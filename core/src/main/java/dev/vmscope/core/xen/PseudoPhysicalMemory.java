@@ -3,6 +3,7 @@ package dev.vmscope.core.xen;
 import dev.vmscope.core.MemoryAccessException;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.MemoryRanges;
 import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.io.Space;
 
@@ -57,7 +58,7 @@ public final class PseudoPhysicalMemory implements Memory {
         while (r < runs.size() || g < gaps.size()) {
             if (g < gaps.size() && (r == runs.size() || gaps.get(g).start() < runs.get(r).pfn())) {
                 PfnRange gap = gaps.get(g++);
-                add(out, new MemoryRange(gap.start() * PAGE, gap.end() * PAGE, RangeKind.HOLE));
+                MemoryRanges.append(out, new MemoryRange(gap.start() * PAGE, gap.end() * PAGE, RangeKind.HOLE));
             } else {
                 addRun(out, runs.get(r++), m, ends);
             }
@@ -74,14 +75,14 @@ public final class PseudoPhysicalMemory implements Memory {
         for (int i = firstEndingAfter(ends, at); i < m.size() && m.get(i).start() < to; i++) {
             MemoryRange r = m.get(i);
             if (r.start() > at) {
-                add(out, new MemoryRange(at + shift, r.start() + shift, RangeKind.HOLE));
+                MemoryRanges.append(out, new MemoryRange(at + shift, r.start() + shift, RangeKind.HOLE));
             }
             long end = Math.min(to, r.end());
-            add(out, new MemoryRange(Math.max(at, r.start()) + shift, end + shift, r.kind()));
+            MemoryRanges.append(out, new MemoryRange(Math.max(at, r.start()) + shift, end + shift, r.kind()));
             at = end;
         }
         if (at < to) {
-            add(out, new MemoryRange(at + shift, to + shift, RangeKind.HOLE));
+            MemoryRanges.append(out, new MemoryRange(at + shift, to + shift, RangeKind.HOLE));
         }
     }
 
@@ -100,16 +101,6 @@ public final class PseudoPhysicalMemory implements Memory {
         return lo;
     }
 
-    private static void add(List<MemoryRange> out, MemoryRange r) {
-        if (!out.isEmpty()) {
-            MemoryRange prev = out.getLast();
-            if (prev.kind() == r.kind() && prev.end() == r.start()) {
-                out.set(out.size() - 1, new MemoryRange(prev.start(), r.end(), r.kind()));
-                return;
-            }
-        }
-        out.add(r);
-    }
 
     @Override
     public void read(long address, byte[] dst, int dstOffset, int length) {

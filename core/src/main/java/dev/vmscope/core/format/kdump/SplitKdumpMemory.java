@@ -3,6 +3,7 @@ package dev.vmscope.core.format.kdump;
 import dev.vmscope.core.MemoryAccessException;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.MemoryRanges;
 import dev.vmscope.core.io.Space;
 
 import java.util.ArrayList;
@@ -57,18 +58,7 @@ final class SplitKdumpMemory implements Memory, AutoCloseable {
     }
 
     private KdumpMemory partOf(long address) {
-        int lo = 0;
-        int hi = starts.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], address) <= 0) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int found = MemoryRanges.floor(starts, address);
         return found < 0 ? null : parts.get(found);
     }
 

@@ -4,6 +4,7 @@ import dev.vmscope.core.MemoryAccessException;
 import dev.vmscope.core.format.kdump.PageBitmap;
 import dev.vmscope.core.io.Memory;
 import dev.vmscope.core.io.MemoryRange;
+import dev.vmscope.core.io.MemoryRanges;
 import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.io.Storage;
@@ -65,7 +66,7 @@ final class MinidumpMemory implements Memory {
         long end = 0;
         for (DumpAvail.Range r : ranges.ranges()) {
             if (r.firstPage() > end) {
-                add(out, new MemoryRange(end * pageSize, r.firstPage() * pageSize, RangeKind.HOLE));
+                MemoryRanges.append(out, new MemoryRange(end * pageSize, r.firstPage() * pageSize, RangeKind.HOLE));
             }
             long bit = r.firstBit();
             long lastBit = r.firstBit() + r.pages();
@@ -77,7 +78,7 @@ final class MinidumpMemory implements Memory {
                 }
                 long from = r.firstPage() + (bit - r.firstBit());
                 long to = r.firstPage() + (next - r.firstBit());
-                add(out, new MemoryRange(from * pageSize, to * pageSize, dumped ? RangeKind.RAM : notDumped));
+                MemoryRanges.append(out, new MemoryRange(from * pageSize, to * pageSize, dumped ? RangeKind.RAM : notDumped));
                 bit = next;
             }
             end = r.endPage();
@@ -85,17 +86,6 @@ final class MinidumpMemory implements Memory {
         return out;
     }
 
-    /** Appends a range, joining it to the one before when they are of a kind and touch. */
-    private static void add(List<MemoryRange> out, MemoryRange r) {
-        if (!out.isEmpty()) {
-            MemoryRange prev = out.getLast();
-            if (prev.kind() == r.kind() && prev.end() == r.start()) {
-                out.set(out.size() - 1, new MemoryRange(prev.start(), r.end(), r.kind()));
-                return;
-            }
-        }
-        out.add(r);
-    }
 
     @Override
     public void read(long address, byte[] dst, int dstOffset, int length) {
