@@ -3,31 +3,18 @@ package dev.vmscope.core.format.convert;
 import dev.vmscope.core.DumpIoException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 
 /**
- * The file a conversion writes: refused when it is one of the sources (also through a symbolic or hard
- * link: {@link Files#isSameFile}); written as a temporary file beside it, and moved into place only when
- * complete, so neither a failed nor a cancelled conversion leaves half a dump under the output's name.
+ * Where a conversion writes: never one of the sources (also through a symbolic or hard link:
+ * {@link Files#isSameFile}). A regular file — or a name not yet taken — is written beside and moved into
+ * place when complete ({@link ReplacedFile}); an existing device or pipe, such as {@code /dev/null} or a
+ * FIFO, is written in place, front to back ({@link StreamedOutput}), and is never replaced.
+ * Positions are written in increasing order.
  */
-final class OutputFile implements AutoCloseable {
-    private final Path output;
-    private final Path temp;
-    private final FileChannel channel;
-    private boolean committed;
-
-    private OutputFile(Path output, Path temp, FileChannel channel) {
-        this.output = output;
-        this.temp = temp;
-        this.channel = channel;
-    }
+sealed interface OutputFile extends AutoCloseable permits ReplacedFile, StreamedOutput {
 
     static OutputFile create(Path output, Collection<Path> sources) {
         for (Path source : sources) {
@@ -39,13 +26,10 @@ final class OutputFile implements AutoCloseable {
         if (Files.isDirectory(output)) {
             throw new IllegalArgumentException("refusing to write " + output + ": it is a directory");
         }
-        Path dir = output.toAbsolutePath().getParent();
-        try {
-            Path temp = Files.createTempFile(dir, "." + output.getFileName(), ".partial");
-            return new OutputFile(output, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
-        } catch (IOException e) {
-            throw new DumpIoException(output.toString(), "cannot create the output file", e);
+        if (Files.exists(output) && !Files.isRegularFile(output)) {
+            return StreamedOutput.open(output);
         }
+        return ReplacedFile.create(output);
     }
 
     private static boolean isSame(Path output, Path source) {
@@ -56,56 +40,16 @@ final class OutputFile implements AutoCloseable {
         }
     }
 
-    /** Writes all of {@code data[0, length)} at {@code position}. */
-    void write(long position, byte[] data, int length) {
-        ByteBuffer b = ByteBuffer.wrap(data, 0, length);
-        long at = position;
-        try {
-            while (b.hasRemaining()) {
-                at += channel.write(b, at);
-            }
-        } catch (IOException e) {
-            throw new DumpIoException(output.toString(), "cannot write the output file", e);
-        }
-    }
+    /** Writes all of {@code data[0, length)} at {@code position}, which is not below any position written before. */
+    void write(long position, byte[] data, int length);
 
-    /** Makes the file {@code size} bytes long (a raw image's trailing hole), without writing the gap. */
-    void extendTo(long size) {
-        try {
-            if (channel.size() < size) {
-                channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
-            }
-        } catch (IOException e) {
-            throw new DumpIoException(output.toString(), "cannot write the output file", e);
-        }
-    }
+    /** Makes the output {@code size} bytes long; what was not written reads as zeros. */
+    void extendTo(long size);
 
-    /** Flushes the file and moves it to the output's name. */
-    void commit() {
-        try {
-            channel.force(true);
-            channel.close();
-            try {
-                Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-        } catch (IOException e) {
-            throw new DumpIoException(output.toString(), "cannot complete the output file", e);
-        }
-    }
+    /** Completes the output: after this it holds the whole conversion under its name. */
+    void commit();
 
-    /** Removes the temporary file unless it was committed. */
+    /** Releases the output; one not committed leaves nothing behind where that is possible. */
     @Override
-    public void close() {
-        try {
-            channel.close();
-            if (!committed) {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new DumpIoException(temp.toString(), "cannot remove the unfinished output file", e);
-        }
-    }
+    void close();
 }

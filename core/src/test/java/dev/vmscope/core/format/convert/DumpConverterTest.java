@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The converter's promises: never the source, nothing half-written, and ELF's extended program header count. */
 class DumpConverterTest {
@@ -101,6 +105,29 @@ class DumpConverterTest {
         }
         assertFalse(Files.exists(dir.resolve("out.elf")));
         assertEquals(List.of("big", src.getFileName().toString()), names());
+    }
+
+    @Test
+    void aPipeIsWrittenInPlaceFrontToBackWithItsHolesAsZeros() throws Exception {
+        Path src = SpecFiles.write(ZLIB, dir).getFirst();
+        Path file = dir.resolve("image.raw");
+        Path fifo = dir.resolve("image.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed to make a named pipe");
+        CompletableFuture<byte[]> readBack = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (Dump d = DumpFormats.open(src)) {
+            DumpConverter.convert(d, List.of(src), file, ConvertOptions.raw(), Progress.NONE);
+            DumpConverter.convert(d, List.of(src), fifo, ConvertOptions.raw(), Progress.NONE);
+        }
+        assertArrayEquals(Files.readAllBytes(file), readBack.get(30, TimeUnit.SECONDS));
+        assertFalse(Files.isRegularFile(fifo), "the pipe is still a pipe, not replaced by a file");
+        assertEquals(List.of("image.fifo", "image.raw", src.getFileName().toString()), names());
     }
 
     @Test
