@@ -8,7 +8,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The command line: {@code info}, {@code vtop}, {@code rd}, {@code regs}, {@code map}, {@code ptdump},
@@ -17,15 +21,30 @@ import java.util.Set;
  * unreadable or corrupt source.
  */
 public final class Cli {
-    private static final Set<String> FIRST_WORDS = Set.of(
-            "info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert", "help", "--help", "-h", "--version");
+    /** Every command by its name, in the order the usage lists them. */
+    private static final Map<String, Function<Streams, Object>> COMMANDS = commands();
+    private static final Set<String> OTHER_FIRST_WORDS = Set.of("help", "--help", "-h", "--version");
 
     private Cli() {
     }
 
     /** Whether the command line belongs to the CLI rather than to the GUI. */
     public static boolean handles(String firstArg) {
-        return firstArg != null && FIRST_WORDS.contains(firstArg);
+        return firstArg != null && (COMMANDS.containsKey(firstArg) || OTHER_FIRST_WORDS.contains(firstArg));
+    }
+
+    private static Map<String, Function<Streams, Object>> commands() {
+        Map<String, Function<Streams, Object>> m = new LinkedHashMap<>();
+        m.put("info", InfoCommand::new);
+        m.put("vtop", VtopCommand::new);
+        m.put("rd", RdCommand::new);
+        m.put("regs", RegsCommand::new);
+        m.put("map", MapCommand::new);
+        m.put("ptdump", PtdumpCommand::new);
+        m.put("ptov", PtovCommand::new);
+        m.put("p2m", P2mCommand::new);
+        m.put("convert", ConvertCommand::new);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Runs one command line on the process's own standard streams and returns its exit status. */
@@ -43,7 +62,7 @@ public final class Cli {
         Streams io = new Streams(in, out, err);
         PrintWriter errLine = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            CommandLine cl = commandLine(io);
+            CommandLine cl = commandLine(io, args);
             cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
             cl.setErr(errLine);
             cl.setParameterExceptionHandler((ex, a) -> report(usage(ex), errLine, ex));
@@ -54,19 +73,21 @@ public final class Cli {
         }
     }
 
-    private static CommandLine commandLine(Streams io) {
+    /**
+     * The command line for {@code args}: when the first word names a command, only that command is built —
+     * picocli reads every command's annotations when it is added, which is most of a short command's
+     * start-up — and otherwise all of them, for help, usage errors and suggestions.
+     */
+    private static CommandLine commandLine(Streams io, String[] args) {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.setExpandAtFiles(false);
-        cl.addSubcommand(new InfoCommand(io));
-        cl.addSubcommand(new VtopCommand(io));
-        cl.addSubcommand(new RdCommand(io));
-        cl.addSubcommand(new RegsCommand(io));
-        cl.addSubcommand(new MapCommand(io));
-        cl.addSubcommand(new PtdumpCommand(io));
-        cl.addSubcommand(new PtovCommand(io));
-        cl.addSubcommand(new P2mCommand(io));
-        cl.addSubcommand(new ConvertCommand(io));
-        cl.addSubcommand(new CommandLine.HelpCommand());
+        Function<Streams, Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(only.apply(io));
+        } else {
+            COMMANDS.values().forEach(command -> cl.addSubcommand(command.apply(io)));
+            cl.addSubcommand(new CommandLine.HelpCommand());
+        }
         return cl;
     }
 

@@ -43,9 +43,18 @@ class CliUsageTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"})) {
             CliRun r = CliRun.of(args);
             assertEquals(0, r.status(), r::toString);
-            for (String command : List.of("info", "vtop", "rd", "regs", "map")) {
+            for (String command : List.of("info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert")) {
                 assertTrue(r.out().contains("  " + command + " "), command + " in\n" + r.out());
             }
+        }
+    }
+
+    @Test
+    void eachCommandBuiltAloneAnswersToItsOwnName() {
+        for (String command : List.of("info", "vtop", "rd", "regs", "map", "ptdump", "ptov", "p2m", "convert")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertEquals(0, r.status(), r::toString);
+            assertTrue(r.out().startsWith("Usage: vmscope " + command + " "), r.out());
         }
     }
 
