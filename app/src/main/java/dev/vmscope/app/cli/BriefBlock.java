@@ -49,8 +49,8 @@ final class BriefBlock {
         }
         AddressLines.Parsed parsed = AddressLines.parse(input, 0, inputLength, addresses);
         int count = parsed.count();
-        if (output.length < count * BriefFormat.MAX_LINE) {
-            output = new byte[count * BriefFormat.MAX_LINE];
+        if (output.length < BriefFormat.room(count)) {
+            output = new byte[BriefFormat.room(count)];
         }
         BriefTally tally = new BriefTally();
         int at = 0;

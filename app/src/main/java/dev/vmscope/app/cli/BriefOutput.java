@@ -30,7 +30,7 @@ final class BriefOutput implements VtopOutput {
 
     /** One line for an address translated by the batch translator ({@link BatchTranslator#UNMAPPED} when not mapped). */
     void add(long va, long pa) {
-        if (used > BUFFER - BriefFormat.MAX_LINE) {
+        if (used > BUFFER - BriefFormat.room(1)) {
             flushBuffer();
         }
         used = BriefFormat.line(buffer, used, va, pa);
