@@ -24,7 +24,10 @@ final class AddressInput implements AutoCloseable {
     /** The start of a line that the last block could not hold whole. */
     private byte[] tail = new byte[0];
     private int tailLength;
+    /** The input has ended: every byte has been handed out. */
     private boolean ended;
+    /** A read that failed after whole lines, which were handed out first. */
+    private IOException failed;
 
     private AddressInput(InputStream in, String name) {
         this.in = in;
@@ -62,14 +65,30 @@ final class AddressInput implements AutoCloseable {
      * replaced by a larger one); null at the end of the input.
      */
     Block next(byte[] buffer) throws IOException {
+        if (failed != null) {
+            throw failed;
+        }
+        if (ended) {
+            return null;
+        }
         byte[] b = buffer.length > tailLength ? buffer : new byte[2 * tailLength];
         System.arraycopy(tail, 0, b, 0, tailLength);
         int n = tailLength;
         tailLength = 0;
         while (true) {
-            n = fill(b, n);
-            if (ended) {
+            int r;
+            try {
+                r = in.read(b, n, b.length - n);
+            } catch (IOException e) {
+                return afterFailure(e, b, n);
+            }
+            if (r < 0) {
+                ended = true;
                 return n == 0 ? null : new Block(b, n);
+            }
+            n += r;
+            if (n < b.length) {
+                continue;
             }
             int cut = AddressLines.lastLineEnd(b, n);
             if (cut > 0) {
@@ -80,17 +99,17 @@ final class AddressInput implements AutoCloseable {
         }
     }
 
-    /** Reads until {@code b} is full or the input ends; returns the bytes in {@code b}. */
-    private int fill(byte[] b, int n) throws IOException {
-        while (n < b.length && !ended) {
-            int r = in.read(b, n, b.length - n);
-            if (r < 0) {
-                ended = true;
-            } else {
-                n += r;
-            }
+    /**
+     * The whole lines read before a read failed, if any, so that the failure names the line after
+     * them; the failure comes at the next call.
+     */
+    private Block afterFailure(IOException e, byte[] b, int n) throws IOException {
+        int cut = AddressLines.lastLineEnd(b, n);
+        if (cut <= 0) {
+            throw e;
         }
-        return n;
+        failed = e;
+        return new Block(b, cut);
     }
 
     private void keepTail(byte[] b, int from, int to) {
