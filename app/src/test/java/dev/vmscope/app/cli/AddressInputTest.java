@@ -129,7 +129,8 @@ class AddressInputTest {
     @Test
     void everyMixOfSpacesSignsPrefixesAndLineEndsMeansWhatItMeantAsText() {
         String[] tokens = {"", " ", "\t", "\u000b", "\f", "\u001c", "\u00a0", "\u0085", "0x", "0X", "#", "+", "-", "ff", "0",
-                "1234567890abcdef", "FEDCBA9876543210", "1", "g", "x"};
+                "1234567890abcdef", "FEDCBA9876543210", "1", "g", "x", "12345678", "9abcdef0", "ABCDEF", "/", ":", "@", "G",
+                "`", "\u00ff", "\u00b9", "0123456789abcdef0"};
         String[] ends = {"\n", "\r\n", "\r", ""};
         Random random = new Random(42);
         for (int round = 0; round < 20_000; round++) {
