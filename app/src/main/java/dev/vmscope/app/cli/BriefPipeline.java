@@ -4,6 +4,8 @@ import dev.vmscope.core.xlat.BatchTranslator;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,14 +14,15 @@ import java.util.function.Supplier;
 
 /**
  * {@code vtop --from FILE --brief} on several threads: the calling thread reads blocks of whole lines
- * and writes their output in input order; workers, each with its own translator, parse, translate and
- * format. A fixed number of blocks is in flight, whatever the length of the input.
+ * and writes their output in input order; workers parse, translate and format, each block with a
+ * translator no other worker holds meanwhile. A fixed number of blocks is in flight, whatever the length of the input.
  */
 final class BriefPipeline {
     private final AddressInput input;
     private final BriefOutput output;
     private final ExecutorService workers;
-    private final ThreadLocal<BatchTranslator> translator;
+    /** One translator per worker, made up front; a block takes one while it is translated. */
+    private final BlockingQueue<BatchTranslator> translators;
     private final int maxInFlight;
     private final ArrayDeque<Future<BriefBlock.Translated>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<BriefBlock> free = new ArrayDeque<>();
@@ -30,8 +33,11 @@ final class BriefPipeline {
     private BriefPipeline(AddressInput input, BriefOutput output, Supplier<BatchTranslator> translators, int threads) {
         this.input = input;
         this.output = output;
+        this.translators = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            this.translators.add(translators.get());
+        }
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("vmscope-vtop-", 0).factory());
-        this.translator = ThreadLocal.withInitial(translators);
         this.maxInFlight = 2 * threads;
     }
 
@@ -39,7 +45,8 @@ final class BriefPipeline {
      * Translates every address of {@code input} and writes its line; a bad line or a failure stops after
      * the lines before it are written.
      *
-     * @param translators makes the translator of each worker thread
+     * @param translators makes the translator of each worker, all before the first line is read, so a
+     *                    session that cannot translate fails first
      */
     static BriefTally run(AddressInput input, BriefOutput output, Supplier<BatchTranslator> translators, int threads) {
         BriefPipeline p = new BriefPipeline(input, output, translators, Math.max(1, threads));
@@ -62,12 +69,21 @@ final class BriefPipeline {
                 writeAll();
                 throw input.readFailure(e, lines);
             }
-            inFlight.add(workers.submit(() -> block.translate(translator.get())));
+            inFlight.add(workers.submit(() -> translate(block)));
             if (inFlight.size() >= maxInFlight) {
                 free.push(writeFirst());
             }
         }
         writeAll();
+    }
+
+    private BriefBlock.Translated translate(BriefBlock block) throws InterruptedException {
+        BatchTranslator t = translators.take();
+        try {
+            return block.translate(t);
+        } finally {
+            translators.add(t);
+        }
     }
 
     private void writeAll() {

@@ -143,6 +143,26 @@ class VtopBriefPipelineTest {
     }
 
     @Test
+    void aSessionThatCannotTranslateFailsBeforeTheInputIsRead() {
+        boolean[] read = {false};
+        InputStream watched = new InputStream() {
+            @Override
+            public int read() {
+                read[0] = true;
+                return -1;
+            }
+        };
+        BriefOutput output = new BriefOutput(new Streams(InputStream.nullInputStream(), new ByteArrayOutputStream()));
+        try (AddressInput in = AddressInput.open("-", watched)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> BriefPipeline.run(in, output, () -> {
+                throw new IllegalStateException("no kernel page tables");
+            }, 2));
+            assertEquals("no kernel page tables", e.getMessage());
+        }
+        assertEquals(false, read[0]);
+    }
+
+    @Test
     void aFailedReadNamesTheLineItStoppedAfter() {
         InputStream failing = new java.io.SequenceInputStream(new ByteArrayInputStream("1\n2\n3".getBytes(StandardCharsets.US_ASCII)),
                 new InputStream() {
