@@ -16,8 +16,13 @@ final class Addresses {
         try {
             return Hex.parse(text);
         } catch (NumberFormatException e) {
-            throw CliFailure.usage(e.getMessage() + " (" + where + ")");
+            throw invalid(e, where);
         }
+    }
+
+    /** The failure for text {@link Hex#parse} refused, naming where it was given. */
+    static CliFailure invalid(NumberFormatException e, String where) {
+        return CliFailure.usage(e.getMessage() + " (" + where + ")");
     }
 
     /** Parses a count: decimal, or hexadecimal with {@code 0x}. */

@@ -75,37 +75,25 @@ final class VtopCommand extends SourceCommand {
     }
 
     /**
-     * The batch path: no steps are recorded; the first unmapped address is walked once more at the end
-     * so that the line on stderr can name its fault.
+     * The batch path: no steps are recorded; the addresses of a file are translated on every processor
+     * ({@link BriefPipeline}); the first unmapped address is walked once more at the end so that the line
+     * on stderr can name its fault.
      */
     private int runBrief(Session session, BriefOutput output) {
-        BatchTranslator batch = session.batchTranslator();
-        long[] counts = new long[2];
-        long[] firstUnmapped = {0};
-        java.util.function.LongConsumer each = va -> {
-            long pa = batch.translate(va);
-            output.add(va, pa);
-            if (++counts[0] % (1 << 16) == 0) {
-                io.checkOutput();
-            }
-            if (pa == BatchTranslator.UNMAPPED && counts[1]++ == 0) {
-                firstUnmapped[0] = va;
-            }
-        };
+        BriefTally tally;
         if (input == null) {
+            BatchTranslator batch = session.batchTranslator();
+            tally = new BriefTally();
             for (long va : parsed) {
-                each.accept(va);
+                long pa = batch.translate(va);
+                output.add(va, pa);
+                tally.add(va, pa);
             }
         } else {
-            input.forEach(each);
+            tally = BriefPipeline.run(input, output, session::batchTranslator, Runtime.getRuntime().availableProcessors());
         }
         output.finish();
-        if (counts[1] == 0) {
-            return 0;
-        }
-        String why = new UnmappedAddressException(session.translate(firstUnmapped[0])).getMessage();
-        throw CliFailure.notMapped(counts[1] == 1 && counts[0] == 1 ? why
-                : counts[1] + " of " + counts[0] + " addresses are not mapped; the first: " + why);
+        return tally.status(session);
     }
 
     @Override

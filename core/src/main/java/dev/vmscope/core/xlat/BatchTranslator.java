@@ -28,8 +28,8 @@ public final class BatchTranslator {
     private final int pageShift;
     private final AddressSpaceMap map;
 
-    private final long[] tlbTag = new long[1 << TLB_BITS];
-    private final long[] tlbBase = new long[1 << TLB_BITS];
+    /** The TLB: the page of a slot at {@code 2 * slot}, its physical base next to it, in one cache line. */
+    private final long[] tlb = new long[2 << TLB_BITS];
     private final long[] tableTag = new long[TABLE_SLOTS];
     private final long[][] tableEntries = new long[TABLE_SLOTS][];
     private final byte[] scratch;
@@ -55,7 +55,9 @@ public final class BatchTranslator {
         this.order = order;
         this.root = entries.rootTable(rootRegister);
         this.pageShift = form.pageShift();
-        java.util.Arrays.fill(tlbTag, -1L);
+        for (int i = 0; i < tlb.length; i += 2) {
+            tlb[i] = -1L;
+        }
         java.util.Arrays.fill(tableTag, -1L);
         int largest = 0;
         for (PagingForm.Level l : form.levels()) {
@@ -67,10 +69,10 @@ public final class BatchTranslator {
     /** The physical address of {@code va}, or {@link #UNMAPPED}. */
     public long translate(long va) {
         long page = va >>> pageShift;
-        int slot = (int) (page & ((1 << TLB_BITS) - 1));
+        int slot = (int) (page & ((1 << TLB_BITS) - 1)) << 1;
         long offset = va & ((1L << pageShift) - 1);
-        if (tlbTag[slot] == page) {
-            return tlbBase[slot] | offset;
+        if (tlb[slot] == page) {
+            return tlb[slot + 1] | offset;
         }
         if (map != null) {
             return remember(page, slot, map.translate(va));
@@ -97,8 +99,8 @@ public final class BatchTranslator {
             if ((next & EntryFormat.LEAF) != 0) {
                 long size = form.mappedBy(level);
                 long pa = (next & ~EntryFormat.LEAF) | (va & (size - 1));
-                tlbTag[slot] = page;
-                tlbBase[slot] = pa & ~((1L << pageShift) - 1);
+                tlb[slot] = page;
+                tlb[slot + 1] = pa & ~((1L << pageShift) - 1);
                 return pa;
             }
             table = next;
@@ -110,8 +112,8 @@ public final class BatchTranslator {
         if (!(t.result() instanceof WalkResult.Mapped m)) {
             return UNMAPPED;
         }
-        tlbTag[slot] = page;
-        tlbBase[slot] = (m.address() - (t.virtualAddress() & ((1L << pageShift) - 1)));
+        tlb[slot] = page;
+        tlb[slot + 1] = m.address() - (t.virtualAddress() & ((1L << pageShift) - 1));
         return m.address();
     }
 
