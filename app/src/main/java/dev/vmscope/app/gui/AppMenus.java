@@ -1,6 +1,6 @@
 package dev.vmscope.app.gui;
 
-import dev.vmscope.app.gui.lessons.LessonCatalog;
+import dev.vmscope.app.gui.lessons.LessonLauncher;
 import dev.vmscope.app.gui.lessons.LessonsMenu;
 import dev.vmscope.views.explorer.Page;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +19,7 @@ final class AppMenus {
     private AppMenus() {
     }
 
-    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, boolean sample,
+    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, boolean sample, LessonLauncher lessonLauncher,
                       ObjectProperty<Theme> theme) {
         Menu file = new Menu("_File");
         Menu recentMenu = new Menu("Open _Recent");
@@ -47,7 +47,7 @@ final class AppMenus {
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard Shortcuts", Shortcut.HELP, c::showShortcuts),
                 item("_About vmscope", null, c::showAbout));
-        Menu lessons = LessonsMenu.of(LessonCatalog.bundled(), c::chooseAndOpen);
+        Menu lessons = LessonsMenu.of(lessonLauncher);
         MenuBar bar = new MenuBar(file, view(c, open, theme), go, lessons, help);
         bar.setUseSystemMenuBar(true);
         return bar;

@@ -1,5 +1,7 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.gui.lessons.LessonCatalog;
+import dev.vmscope.app.gui.lessons.LessonLauncher;
 import dev.vmscope.core.Session;
 import dev.vmscope.views.explorer.ExplorerPane;
 import dev.vmscope.views.explorer.Page;
@@ -39,6 +41,7 @@ public final class MainWindow implements Commands {
     private final BorderPane root = new BorderPane();
     private final DocumentTabs tabs;
     private Alert dialog;
+    private final LessonLauncher lessons;
 
     /**
      * @param prefs      where the recent files, the window's place, the page and the theme are kept
@@ -54,7 +57,8 @@ public final class MainWindow implements Commands {
         root.getStyleClass().add("main-window");
         tabs = new DocumentTabs(model, this.prefs::page, this.prefs::page);
         theme.set(this.prefs.theme());
-        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present(), theme);
+        lessons = new LessonLauncher(LessonCatalog.bundled(), this::chooseAndOpen);
+        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present(), lessons, theme);
         root.setTop(menus);
         root.setBottom(new StatusView(model).node());
         model.selectedProperty().subscribe(this::show);
@@ -90,7 +94,7 @@ public final class MainWindow implements Commands {
     private void show(Document d) {
         stage.setTitle(d == null ? "vmscope" : "vmscope — " + d.source().name());
         if (model.documents().isEmpty()) {
-            root.setCenter(new StartPage(this, recent.list(), sample.present() ? ""
+            root.setCenter(new StartPage(this, recent.list(), lessons, sample.present() ? ""
                     : "The teaching sample is not part of this build: open a dump of your own."));
         } else if (root.getCenter() != tabs.node()) {
             root.setCenter(tabs.node());

@@ -1,5 +1,7 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.gui.lessons.LessonLauncher;
+import dev.vmscope.views.teach.Lesson;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -8,13 +10,13 @@ import javafx.scene.layout.VBox;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the window shows with no dump open: what vmscope does, "Open a dump…", the recent files. */
+/** What the window shows with no dump open: what vmscope does, "Open a dump…", the recent files, the lessons. */
 final class StartPage extends VBox {
 
     /**
      * @param note a line to show under the title (why the sample is not shown), or empty
      */
-    StartPage(Commands c, List<Path> recent, String note) {
+    StartPage(Commands c, List<Path> recent, LessonLauncher lessons, String note) {
         getStyleClass().add("start-page");
         Label title = new Label("vmscope");
         title.getStyleClass().add("start-title");
@@ -46,6 +48,18 @@ final class StartPage extends VBox {
                 links.getChildren().add(l);
             }
             getChildren().addAll(r, links);
+        }
+        if (!lessons.lessons().isEmpty()) {
+            Label t = new Label("Lessons: how paging works, step by step on a real dump");
+            t.getStyleClass().add("start-recent-title");
+            VBox links = new VBox();
+            links.getStyleClass().addAll("start-recent", "start-lessons");
+            for (Lesson lesson : lessons.lessons()) {
+                Hyperlink l = new Hyperlink(lesson.title());
+                l.setOnAction(e -> lessons.open(lesson));
+                links.getChildren().add(l);
+            }
+            getChildren().addAll(t, links);
         }
     }
 }

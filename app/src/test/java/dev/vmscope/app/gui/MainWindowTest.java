@@ -1,14 +1,17 @@
 package dev.vmscope.app.gui;
 
+import dev.vmscope.app.gui.lessons.LessonCatalog;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.testing.Corpus;
 import dev.vmscope.views.explorer.Page;
 import dev.vmscope.views.testing.CorpusSession;
 import dev.vmscope.views.testing.Fx;
+import dev.vmscope.views.teach.Lesson;
 import dev.vmscope.views.testing.Screenshots;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -66,6 +69,18 @@ class MainWindowTest {
         assertEquals("Open a dump…", open.getText());
         assertEquals("No dump open", statusText());
         Screenshots.save(stage.getScene().getRoot(), "app-start-page");
+    }
+
+    @Test
+    void theStartPageListsTheLessonsAndOpensOneInItsOwnWindow(FxRobot robot) {
+        List<Lesson> lessons = LessonCatalog.bundled().lessons();
+        List<Hyperlink> links = robot.lookup(".start-lessons .hyperlink").queryAllAs(Hyperlink.class).stream().toList();
+        assertEquals(lessons.stream().map(Lesson::title).toList(), links.stream().map(Hyperlink::getText).toList());
+        robot.interact(() -> links.getFirst().fire());
+        Fx.waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
+        Stage lesson = (Stage) robot.listWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
+        assertTrue(lesson.getTitle().contains(lessons.getFirst().title()), lesson.getTitle());
+        robot.interact(lesson::close);
     }
 
     private String statusText() {

@@ -41,7 +41,7 @@ class LessonLauncherTest {
         assertTrue(LessonCatalog.bundled().present());
         List<String> titles = new ArrayList<>();
         robot.interact(() -> {
-            Menu m = LessonsMenu.of(LessonCatalog.bundled(), () -> { });
+            Menu m = LessonsMenu.of(new LessonLauncher(LessonCatalog.bundled(), () -> { }));
             m.getItems().forEach(i -> titles.add(i.getText()));
         });
         assertEquals(List.of("i386: two levels of 1024 entries", "i386 PAE: four pointers, then 512-entry tables",
