@@ -52,7 +52,7 @@ public final class ExplorerPane extends TabPane implements Navigation {
         makers.put(Page.MEMORY_MAP, () -> new MemoryMapPane(new MemoryMapModel(session), this));
         makers.put(Page.WALK, () -> new WalkPane(walkModel, this));
         makers.put(Page.REGISTERS, () -> new RegistersPane(new RegistersModel(session), this));
-        makers.put(Page.HEX, () -> new HexPane(new HexModel(session)));
+        makers.put(Page.HEX, () -> new HexPane(new HexModel(session), walkModel.symbols().tableProperty()));
         makers.put(Page.PTDUMP, () -> new PtdumpPane(new PtdumpModel(session, walkModel), this));
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (PTDUMP_KEY.match(e)) {

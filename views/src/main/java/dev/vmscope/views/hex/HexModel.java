@@ -15,9 +15,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import dev.vmscope.core.kernel.symbols.AddressExpression;
+import dev.vmscope.core.kernel.symbols.SymbolTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -173,10 +176,28 @@ public final class HexModel {
 
     /** Goes to an address typed in hex (with or without {@code 0x}) in the current space. */
     public void goTo(String text) {
+        goTo(text, Optional.empty());
+    }
+
+    /**
+     * Goes to what was typed: hexadecimal, or — in the kernel's virtual space, once symbols are loaded — a
+     * symbol expression ({@code init_task}, {@code sym+0x10}); symbols name virtual addresses only.
+     */
+    public void goTo(String text, Optional<SymbolTable> symbols) {
+        if (space.get() == Space.KERNEL_VIRTUAL && symbols.isPresent()) {
+            try {
+                goTo(AddressExpression.parse(text, symbols));
+            } catch (AddressExpression.BadAddressException e) {
+                problem.set(e.getMessage());
+            }
+            return;
+        }
         try {
             goTo(Hex.parse(text));
         } catch (NumberFormatException e) {
-            problem.set(e.getMessage());
+            problem.set(symbols.isPresent()
+                    ? e.getMessage() + " (symbols name kernel virtual addresses: choose " + Space.KERNEL_VIRTUAL.word() + " first)"
+                    : e.getMessage());
         }
     }
 

@@ -3,11 +3,14 @@ package dev.vmscope.views.hex;
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.io.Address;
 import dev.vmscope.core.io.Space;
+import dev.vmscope.core.kernel.symbols.SymbolTable;
 import dev.vmscope.views.fx.Stylesheets;
+import dev.vmscope.views.symbols.AddressField;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -16,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.util.Optional;
 
 /**
  * The hex view: choose the space (physical, virtual, and machine for a Xen host), go to an address
@@ -29,15 +33,27 @@ public final class HexPane extends BorderPane {
     private final HexModel model;
     private final HexView view;
     private final ToggleGroup spaces = new ToggleGroup();
-    private final TextField address = new TextField();
+    private final ObservableValue<Optional<SymbolTable>> symbols;
+    private final AddressField address;
     private final Button go = new Button("Go");
     private final Label problem = new Label();
     private final Label where = new Label();
     private final ToggleButton words = new ToggleButton("64-bit words");
     private final HexFindBar find;
 
+    /** A hex view that takes hexadecimal addresses only. */
     public HexPane(HexModel model) {
+        this(model, new SimpleObjectProperty<>(Optional.empty()));
+    }
+
+    /**
+     * @param symbols the session's symbols: in the virtual space the address field takes symbol expressions
+     *                and completes symbol names
+     */
+    public HexPane(HexModel model, ObservableValue<Optional<SymbolTable>> symbols) {
         this.model = model;
+        this.symbols = symbols;
+        this.address = new AddressField(symbols);
         this.view = new HexView(model);
         this.find = new HexFindBar(model);
         getStyleClass().add("hex-pane");
@@ -62,7 +78,7 @@ public final class HexPane extends BorderPane {
         label.setMnemonicParsing(true);
         label.setLabelFor(address);
         address.getStyleClass().addAll("code", "goto-field");
-        address.setPromptText("address, e.g. 1000");
+        address.setPromptText("address or symbol+offset");
         address.setPrefColumnCount(20);
         problem.getStyleClass().addAll("error-text", "hex-problem");
         words.getStyleClass().add("hex-words-toggle");
@@ -131,7 +147,7 @@ public final class HexPane extends BorderPane {
     }
 
     private void goTo() {
-        model.goTo(address.getText());
+        model.goTo(address.getText(), symbols.getValue());
         if (model.problemProperty().get().isEmpty()) {
             view.requestFocus();
         }
