@@ -1,9 +1,12 @@
 package dev.vmscope.views.hex;
 
 import dev.vmscope.core.Hex;
+import dev.vmscope.core.Progress;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.Space;
+import dev.vmscope.core.kernel.symbols.AddressExpression;
+import dev.vmscope.core.kernel.symbols.SymbolTable;
 import dev.vmscope.views.fx.LatestRequest;
 import elf4j.Logger;
 import javafx.beans.property.BooleanProperty;
@@ -15,13 +18,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-import dev.vmscope.core.kernel.symbols.AddressExpression;
-import dev.vmscope.core.kernel.symbols.SymbolTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The state of the hex view: which space, which rows are in view, the byte asked for, and the rows'
@@ -45,6 +46,8 @@ public final class HexModel {
     private final ObjectProperty<ByteSpan> selection = new SimpleObjectProperty<>(this, "selection");
     private final LatestRequest<String> copies = new LatestRequest<>();
     private final LatestRequest<List<HexRow>> reads = new LatestRequest<>();
+    private final ReadOnlyObjectWrapper<List<Long>> aliases = new ReadOnlyObjectWrapper<>(this, "aliases", List.of());
+    private final LatestRequest<List<Long>> aliasRequests = new LatestRequest<>();
 
     public HexModel(Session session) {
         this.session = session;
@@ -59,6 +62,27 @@ public final class HexModel {
             window.set(new HexWindow(lastRow(now), start(now), window.get().rows()));
         });
         window.subscribe(this::load);
+        target.subscribe(this::findAliases);
+    }
+
+    /**
+     * The kernel virtual addresses that map the byte gone to in the dump's own space (physical, or machine
+     * for a Xen host), the direct map first; empty in the virtual space, before a "go to", and where the
+     * kernel's page tables are unknown or cannot be enumerated. Found off the FX thread.
+     */
+    public ReadOnlyObjectProperty<List<Long>> aliasesProperty() {
+        return aliases.getReadOnlyProperty();
+    }
+
+    private void findAliases(OptionalLong at) {
+        aliases.set(List.of());
+        if (at.isEmpty() || space.get() != session.memory().space() || session.kernel().isEmpty()) {
+            aliasRequests.submit(List::of, aliases::set, e -> { });
+            return;
+        }
+        long address = at.getAsLong();
+        aliasRequests.submit(() -> session.virtualAliases(address, Progress.NONE), aliases::set,
+                e -> LOG.atDebug().log(e, (Object) ("no virtual aliases of " + Hex.of(address))));
     }
 
     private static List<Space> spacesOf(Session session) {

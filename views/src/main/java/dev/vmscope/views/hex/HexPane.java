@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -30,6 +31,8 @@ import java.util.Optional;
 public final class HexPane extends BorderPane {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final javafx.scene.input.KeyCombination FIND = javafx.scene.input.KeyCombination.valueOf("Shortcut+F");
+    /** Virtual aliases shown as links; the rest are counted. */
+    private static final int SHOWN_ALIASES = 4;
     private final HexModel model;
     private final HexView view;
     private final ToggleGroup spaces = new ToggleGroup();
@@ -58,7 +61,7 @@ public final class HexPane extends BorderPane {
         this.find = new HexFindBar(model);
         getStyleClass().add("hex-pane");
         Stylesheets.apply(this, HexPane.class, "hex.css");
-        setTop(new javafx.scene.layout.VBox(header(), find));
+        setTop(new javafx.scene.layout.VBox(header(), aliases(), find));
         setCenter(view);
         setBottom(footer());
         wire();
@@ -90,6 +93,31 @@ public final class HexPane extends BorderPane {
         HBox h = new HBox(choice, label, address, go, problem, gap, words);
         h.getStyleClass().add("pane-header");
         return h;
+    }
+
+    /** Where the byte gone to also appears in the kernel's virtual space: links that show it there. */
+    private HBox aliases() {
+        HBox bar = new HBox();
+        bar.getStyleClass().add("hex-aliases");
+        bar.managedProperty().bind(bar.visibleProperty());
+        model.aliasesProperty().subscribe(list -> {
+            bar.setVisible(!list.isEmpty());
+            Label also = new Label("Also mapped at virtual");
+            also.getStyleClass().add("hint");
+            bar.getChildren().setAll(also);
+            for (long va : list.subList(0, Math.min(list.size(), SHOWN_ALIASES))) {
+                Hyperlink link = new Hyperlink(Hex.of(va));
+                link.getStyleClass().addAll("code", "hex-alias");
+                link.setOnAction(e -> show(Space.KERNEL_VIRTUAL, va));
+                bar.getChildren().add(link);
+            }
+            if (list.size() > SHOWN_ALIASES) {
+                Label more = new Label("and " + (list.size() - SHOWN_ALIASES) + " more");
+                more.getStyleClass().add("hint");
+                bar.getChildren().add(more);
+            }
+        });
+        return bar;
     }
 
     private HBox footer() {
