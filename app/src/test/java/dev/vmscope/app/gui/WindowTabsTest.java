@@ -104,6 +104,13 @@ class WindowTabsTest {
         Screenshots.save(stage.getScene().getRoot(), "app-dark-info");
         robot.interact(() -> window.show(Page.HEX));
         Screenshots.save(stage.getScene().getRoot(), "app-dark-hex");
+        robot.interact(() -> window.show(Page.WALK));
+        robot.interact(() -> robot.lookup(".hyperlink").queryAllAs(javafx.scene.control.Hyperlink.class).stream()
+                .filter(l -> l.getText().startsWith("_stext")).findFirst().orElseThrow().fire());
+        Fx.waitUntil(() -> robot.lookup(".outcome-card").tryQuery().isPresent());
+        Screenshots.save(stage.getScene().getRoot(), "app-dark-walk");
+        robot.interact(() -> window.show(Page.REGISTERS));
+        Screenshots.save(stage.getScene().getRoot(), "app-dark-registers");
         robot.interact(() -> window.themeProperty().set(Theme.LIGHT));
         assertFalse(stage.getScene().getStylesheets().contains(Stylesheets.DARK));
         assertEquals(Theme.LIGHT, new WindowPrefs(prefs).theme());
