@@ -50,6 +50,7 @@ public final class MainWindow implements Commands {
      */
     public MainWindow(Stage stage, Preferences prefs, Source.Bundled sample, Function<String, Session> liveOpener) {
         this.stage = stage;
+        WindowIcons.apply(stage);
         this.recent = new RecentFiles(prefs);
         this.prefs = new WindowPrefs(prefs);
         this.sample = sample;

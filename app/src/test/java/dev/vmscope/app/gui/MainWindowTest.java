@@ -72,6 +72,12 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowCarriesVmscopesIconInEverySize() {
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0),
+                stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
+    }
+
+    @Test
     void theStartPageListsTheLessonsAndOpensOneInItsOwnWindow(FxRobot robot) {
         List<Lesson> lessons = LessonCatalog.bundled().lessons();
         List<Hyperlink> links = robot.lookup(".start-lessons .hyperlink").queryAllAs(Hyperlink.class).stream().toList();
