@@ -83,39 +83,47 @@ public final class TreeP2m implements P2m {
     }
 
     @Override
-    public P2mMap enumerate(Progress progress) {
+    public P2mMap enumerate(Progress progress, P2mLimits limits) {
         Lists lists = new Lists();
         return LeafScan.scan(layout(), maxPfn, REACH, "past the " + Hex.of(REACH) + " pfns a three-level tree reaches",
-                lists::leaf, machine, order, progress, source);
+                lists::leaf, machine, order, progress, source, limits);
     }
 
     /**
      * The end of the tree's last leaf that holds anything but ~0 (a multiple of 512), or 0: how far the tree
-     * was built, found from the top down, each leaf page read once.
+     * was built, found from the top down. Each list and leaf page is read and judged once, so a tree whose
+     * lists all name the same pages costs no more than one that names each once.
      */
     public long filledExtent() {
         Lists lists = new Lists();
-        Map<Long, Boolean> empty = new HashMap<>();
-        for (long slot = REACH / LeafScan.ENTRIES - 1; slot >= 0; slot--) {
-            if (lists.leaf(slot) instanceof LeafScan.Leaf.At at && !empty.computeIfAbsent(at.machine(), this::allInvalid)) {
-                return (slot + 1) * LeafScan.ENTRIES;
+        Map<Long, Boolean> emptyLeaf = new HashMap<>();
+        Map<Long, Integer> lastFilled = new HashMap<>();
+        for (int t = LeafScan.ENTRIES - 1; t >= 0; t--) {
+            long first = (long) t * LeafScan.ENTRIES;
+            if (lists.leaf(first) instanceof LeafScan.Leaf.Missing miss && miss.slots() >= LeafScan.ENTRIES) {
+                continue; // no frame list for this group of slots
+            }
+            int m = lastFilled.computeIfAbsent(lists.frameList(t), mid -> lastFilledLeaf(lists, first, emptyLeaf));
+            if (m >= 0) {
+                return (first + m + 1) * LeafScan.ENTRIES;
             }
         }
         return 0;
     }
 
-    private boolean allInvalid(long leaf) {
-        try {
-            byte[] page = machine.read(leaf, LeafScan.ENTRIES * 8);
-            for (int i = 0; i < LeafScan.ENTRIES; i++) {
-                if (Bytes.u64(page, i * 8, order) != P2mEntry.INVALID) {
-                    return false;
-                }
+    /** The index of the last leaf under the frame list of slot {@code first} that holds anything but ~0, or -1. */
+    private int lastFilledLeaf(Lists lists, long first, Map<Long, Boolean> emptyLeaf) {
+        for (int i = LeafScan.ENTRIES - 1; i >= 0; i--) {
+            if (lists.leaf(first + i) instanceof LeafScan.Leaf.At at && !emptyLeaf.computeIfAbsent(at.machine(), this::allInvalid)) {
+                return i;
             }
-            return true;
-        } catch (MemoryAccessException e) {
-            return true;
         }
+        return -1;
+    }
+
+    private boolean allInvalid(long leaf) {
+        LeafPage page = LeafPage.read(machine, leaf, order);
+        return page.empty() || page.unreadable();
     }
 
     /** The upper two levels, each page read once. */
@@ -125,9 +133,15 @@ public final class TreeP2m implements P2m {
         }
 
         private Page top;
-        private final Map<Integer, Page> mids = new HashMap<>();
+        /** Frame-list pages by machine frame: several frame-list-list entries may name one. */
+        private final Map<Long, Page> mids = new HashMap<>();
         /** The frames of the upper levels: a leaf there would make the tree refer back to itself. */
         private final java.util.Set<Long> lists = new java.util.HashSet<>();
+
+        /** The frame-list-list entry of group {@code t} (slots {@code 512·t} on); only after a {@link #leaf} of the group. */
+        long frameList(int t) {
+            return top.entries()[t];
+        }
 
         LeafScan.Leaf leaf(long slot) {
             int t = (int) (slot / LeafScan.ENTRIES);
@@ -142,18 +156,19 @@ public final class TreeP2m implements P2m {
                 }
             }
             if (top.problem() != null) {
-                return new LeafScan.Leaf.Missing(top.problem());
+                return new LeafScan.Leaf.Missing(top.problem(), REACH / LeafScan.ENTRIES - slot);
             }
             long mid = top.entries()[t];
+            long rest = LeafScan.ENTRIES - m;
             if (!P2mEntryFormat.TREE.entries().decode(mid, 0, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry " + Hex.of(mid) + " names no frame list");
+                return new LeafScan.Leaf.Missing("its frame-list-list entry " + Hex.of(mid) + " names no frame list", rest);
             }
             if (mid == frameListList) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry names the frame-list-list itself (a loop)");
+                return new LeafScan.Leaf.Missing("its frame-list-list entry names the frame-list-list itself (a loop)", rest);
             }
-            Page midPage = mids.computeIfAbsent(t, i -> read(mid, "frame list"));
+            Page midPage = mids.computeIfAbsent(mid, i -> read(mid, "frame list"));
             if (midPage.problem() != null) {
-                return new LeafScan.Leaf.Missing(midPage.problem());
+                return new LeafScan.Leaf.Missing(midPage.problem(), rest);
             }
             long leaf = midPage.entries()[m];
             if (!P2mEntryFormat.TREE.entries().decode(leaf, 1, P2mEntryFormat.FORM).present()) {
