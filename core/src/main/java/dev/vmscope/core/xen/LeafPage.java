@@ -52,20 +52,21 @@ final class LeafPage {
         int n = 0;
         boolean empty = true;
         boolean identity = true;
+        long[] entries = Bytes.u64s(page, order);
         for (int i = 0; i < LeafScan.ENTRIES; i++) {
-            long raw = Bytes.u64(page, i * 8, order);
+            long raw = entries[i];
             empty &= raw == P2mEntry.INVALID;
             identity &= raw != P2mEntry.INVALID && (raw & (P2mEntry.IDENTITY_BIT | P2mEntry.FOREIGN_BIT)) == P2mEntry.IDENTITY_BIT;
             // relative to the page: an identity entry's frame is its offset here, the pfn's when applied
-            P2mEntry e = P2mEntry.decode(raw, i);
-            long mfn = e.mfn().orElse(0);
-            if (n > 0 && kinds[n - 1] == e.kind().ordinal() && (!e.kind().backed() || mfn == mfns[n - 1] + lengths[n - 1])) {
+            P2mKind kind = P2mEntry.kind(raw, i);
+            long mfn = kind.backed() ? P2mEntry.frame(raw, i) : 0;
+            if (n > 0 && kinds[n - 1] == kind.ordinal() && mfn == mfns[n - 1] + (kind.backed() ? lengths[n - 1] : 0)) {
                 lengths[n - 1]++;
             } else {
                 offsets[n] = i;
                 lengths[n] = 1;
                 mfns[n] = mfn;
-                kinds[n] = (byte) e.kind().ordinal();
+                kinds[n] = (byte) kind.ordinal();
                 n++;
             }
         }
@@ -76,11 +77,6 @@ final class LeafPage {
     /** Every entry is ~0 (Linux's shared {@code p2m_missing} page looks so). */
     boolean empty() {
         return empty;
-    }
-
-    /** The page is not in the dump. */
-    boolean unreadable() {
-        return problem != null;
     }
 
     /** Read, neither all ~0 nor all identity: a shared page of this kind is not one Linux makes. */

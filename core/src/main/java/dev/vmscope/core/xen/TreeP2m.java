@@ -11,6 +11,7 @@ import dev.vmscope.core.xlat.WalkResult;
 import dev.vmscope.core.xlat.WalkStep;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -121,22 +122,53 @@ public final class TreeP2m implements P2m {
         return -1;
     }
 
+    /** Whether a leaf page holds only ~0 (or cannot be read), stopping at its first other entry. */
     private boolean allInvalid(long leaf) {
-        LeafPage page = LeafPage.read(machine, leaf, order);
-        return page.empty() || page.unreadable();
+        byte[] page = new byte[LeafScan.ENTRIES * 8];
+        try {
+            machine.read(leaf, page, 0, page.length);
+        } catch (MemoryAccessException e) {
+            return true;
+        }
+        for (int i = 0; i < page.length; i += 8) {
+            if (Bytes.u64(page, i, order) != P2mEntry.INVALID) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The upper two levels, each page read once. */
+    /**
+     * A frame-list entry that names no leaf page: one reason for all of them, without the entry's value, so
+     * that a frame list of garbage is one gap rather than 512.
+     */
+    private static final LeafScan.Leaf.Missing NO_LEAF =
+            new LeafScan.Leaf.Missing("its frame-list entry names no p2m page (it is ~0, 0 or wider than 40 bits)");
+
     private final class Lists {
+        /** A frame-list-list entry that names no frame list, one reason for all (as {@link #NO_LEAF}). */
+        private static final FrameList NO_FRAME_LIST =
+                FrameList.none("its frame-list-list entry names no frame list (it is ~0, 0 or wider than 40 bits)");
+
         /** A list page's entries, or why it cannot be read. */
         private record Page(long[] entries, String problem) {
         }
 
+        /** The 512 leaves under one frame-list-list entry, each judged once, or why none of them is there. */
+        private record FrameList(LeafScan.Leaf[] leaves, LeafScan.Leaf.Missing missing) {
+            static FrameList none(String reason) {
+                return new FrameList(null, new LeafScan.Leaf.Missing(reason, LeafScan.ENTRIES));
+            }
+        }
+
         private Page top;
+        /** Per frame-list-list entry, judged on first use. */
+        private final FrameList[] groups = new FrameList[LeafScan.ENTRIES];
         /** Frame-list pages by machine frame: several frame-list-list entries may name one. */
-        private final Map<Long, Page> mids = new HashMap<>();
-        /** The frames of the upper levels: a leaf there would make the tree refer back to itself. */
-        private final java.util.Set<Long> lists = new java.util.HashSet<>();
+        private final Map<Long, FrameList> mids = new HashMap<>();
+        /** The frames of the upper levels, sorted: a leaf there would make the tree refer back to itself. */
+        private long[] lists;
 
         /** The frame-list-list entry of group {@code t} (slots {@code 512·t} on); only after a {@link #leaf} of the group. */
         long frameList(int t) {
@@ -148,36 +180,53 @@ public final class TreeP2m implements P2m {
             int m = (int) (slot % LeafScan.ENTRIES);
             if (top == null) {
                 top = read(frameListList, "frame-list-list");
-                lists.add(frameListList);
                 if (top.problem() == null) {
-                    for (long e : top.entries()) {
-                        lists.add(e);
-                    }
+                    lists = Arrays.copyOf(top.entries(), LeafScan.ENTRIES + 1);
+                    lists[LeafScan.ENTRIES] = frameListList;
+                    Arrays.sort(lists);
                 }
             }
             if (top.problem() != null) {
                 return new LeafScan.Leaf.Missing(top.problem(), REACH / LeafScan.ENTRIES - slot);
             }
-            long mid = top.entries()[t];
-            long rest = LeafScan.ENTRIES - m;
-            if (!P2mEntryFormat.TREE.entries().decode(mid, 0, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry " + Hex.of(mid) + " names no frame list", rest);
+            if (groups[t] == null) {
+                groups[t] = group(top.entries()[t]);
+            }
+            LeafScan.Leaf.Missing none = groups[t].missing();
+            if (none != null) {
+                return m == 0 ? none : new LeafScan.Leaf.Missing(none.reason(), LeafScan.ENTRIES - m);
+            }
+            return groups[t].leaves()[m];
+        }
+
+        /** The frame list a frame-list-list entry names, or why its 512 slots have no leaves. */
+        private FrameList group(long mid) {
+            if (!P2mEntryFormat.namesFrame(mid)) {
+                return NO_FRAME_LIST;
             }
             if (mid == frameListList) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry names the frame-list-list itself (a loop)", rest);
+                return FrameList.none("its frame-list-list entry names the frame-list-list itself (a loop)");
             }
-            Page midPage = mids.computeIfAbsent(mid, i -> read(mid, "frame list"));
-            if (midPage.problem() != null) {
-                return new LeafScan.Leaf.Missing(midPage.problem(), rest);
+            return mids.computeIfAbsent(mid, this::frameListAt);
+        }
+
+        private FrameList frameListAt(long mid) {
+            Page page = read(mid, "frame list");
+            if (page.problem() != null) {
+                return FrameList.none(page.problem());
             }
-            long leaf = midPage.entries()[m];
-            if (!P2mEntryFormat.TREE.entries().decode(leaf, 1, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("its frame-list entry " + Hex.of(leaf) + " names no p2m page");
+            LeafScan.Leaf[] leaves = new LeafScan.Leaf[LeafScan.ENTRIES];
+            for (int m = 0; m < leaves.length; m++) {
+                long leaf = page.entries()[m];
+                if (!P2mEntryFormat.namesFrame(leaf)) {
+                    leaves[m] = NO_LEAF;
+                } else if (Arrays.binarySearch(lists, leaf) >= 0) {
+                    leaves[m] = new LeafScan.Leaf.Missing("its p2m page " + Hex.of(leaf) + " is one of the tree's own list pages (a loop)");
+                } else {
+                    leaves[m] = new LeafScan.Leaf.At(leaf << 12);
+                }
             }
-            if (lists.contains(leaf)) {
-                return new LeafScan.Leaf.Missing("its p2m page " + Hex.of(leaf) + " is one of the tree's own list pages (a loop)");
-            }
-            return new LeafScan.Leaf.At(leaf << 12);
+            return new FrameList(leaves, null);
         }
 
         private Page read(long mfn, String what) {
@@ -187,11 +236,7 @@ public final class TreeP2m implements P2m {
             } catch (MemoryAccessException e) {
                 return new Page(null, what + " page at machine " + Hex.of(mfn << 12) + " is " + e.reason().words());
             }
-            long[] entries = new long[LeafScan.ENTRIES];
-            for (int i = 0; i < entries.length; i++) {
-                entries[i] = Bytes.u64(page, i * 8, order);
-            }
-            return new Page(entries, null);
+            return new Page(Bytes.u64s(page, order), null);
         }
     }
 }
