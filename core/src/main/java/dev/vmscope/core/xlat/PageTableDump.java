@@ -12,13 +12,30 @@ import java.util.Map;
 
 /**
  * Every mapping of a page table, coalesced into ranges like the kernel's ptdump. Each table is read
- * whole, once per visit. Hostile tables are bounded: a table reached more than {@link #MAX_REVISITS}
- * times at one level is not entered again (tables that point at themselves), and the whole dump stops
- * after {@link #MAX_TABLES} tables; {@link Result#truncated()} says so.
+ * whole, once per visit. Hostile tables are bounded ({@link Limits}): a table reached more than
+ * {@code maxRevisits} times at one level is not entered again (tables that point at themselves), and the
+ * whole dump stops after {@code maxTables} tables; {@link Result#truncated()} says so.
  */
 public final class PageTableDump {
-    static final int MAX_REVISITS = 64;
-    static final int MAX_TABLES = 1 << 20;
+    /**
+     * The budget of one dump.
+     *
+     * @param maxTables   tables read at most, all levels together
+     * @param maxRevisits times one table is entered at one level at most
+     */
+    public record Limits(int maxTables, int maxRevisits) {
+        /**
+         * 2^20 tables (4 GiB of 4 KiB tables, far more than any kernel's) and 64 visits of one table: real kernels
+         * share tables between many entries (the zero page's table, the fixmap's, KASAN's shadow of one page).
+         */
+        public static final Limits DEFAULT = new Limits(1 << 20, 64);
+
+        public Limits {
+            if (maxTables < 1 || maxRevisits < 1) {
+                throw new IllegalArgumentException("a page-table dump must read at least one table once");
+            }
+        }
+    }
 
     /** The ranges found, and why the enumeration stopped early if it did. */
     public record Result(List<MappingRange> ranges, String truncated) {
@@ -30,11 +47,17 @@ public final class PageTableDump {
     private final Memory tables;
     private final PagingMode mode;
     private final ByteOrder order;
+    private final Limits limits;
 
     public PageTableDump(Memory tables, PagingMode mode, ByteOrder order) {
+        this(tables, mode, order, Limits.DEFAULT);
+    }
+
+    public PageTableDump(Memory tables, PagingMode mode, ByteOrder order, Limits limits) {
         this.tables = tables;
         this.mode = mode;
         this.order = order;
+        this.limits = limits;
     }
 
     /**
@@ -77,11 +100,11 @@ public final class PageTableDump {
             PagingForm.Level l = form.levels().get(level);
             long key = address * 8 + level;
             int seen = visits.merge(key, 1, Integer::sum);
-            if (seen > MAX_REVISITS) {
+            if (seen > limits.maxRevisits()) {
                 return;
             }
-            if (++tablesRead > MAX_TABLES) {
-                truncated = "stopped after " + MAX_TABLES + " tables";
+            if (++tablesRead > limits.maxTables()) {
+                truncated = "stopped after " + limits.maxTables() + " tables";
                 return;
             }
             if ((tablesRead & 0xff) == 0) {
