@@ -48,10 +48,11 @@ class PageTableFuzzTest {
 
     private static final int FRAMES = 64;
     /**
-     * The page-table dump's budget here: enough for eight pages to be entered twice each at every level, so
-     * the revisit and truncation paths run, without a cycle of tables costing 2^20 table reads per input.
+     * The page-table dump's budget here: eight tables (as many as the pages given), each entered once per
+     * level, so the revisit and truncation paths run on most inputs, without a cycle of tables costing up to
+     * 2^20 table reads (of 8192 entries with a 64 KiB granule) per input.
      */
-    static final PageTableDump.Limits DUMP_LIMITS = new PageTableDump.Limits(16, 2);
+    static final PageTableDump.Limits DUMP_LIMITS = new PageTableDump.Limits(8, 1);
     /**
      * The p2m enumeration's budget here: 128 leaf slots and 1024 pieces, so that max_pfns past it, the
      * refusal at the cap and every kind of slot run, without 2^18 slots per input.
