@@ -59,9 +59,9 @@ public final class PageBitmap {
         return (words[(int) (pfn >>> 6)] & (1L << (pfn & 63))) != 0;
     }
 
-    /** Number of set bits below {@code pfn}. */
+    /** Number of set bits below {@code pfn} (none below a negative one). */
     public long rank(long pfn) {
-        long p = Math.min(pfn, bits);
+        long p = Math.max(0, Math.min(pfn, bits));
         int word = (int) (p >>> 6);
         int block = word / LONGS_PER_BLOCK;
         long r = rankBefore[block];
