@@ -118,9 +118,14 @@ public final class PageTableDump {
             } catch (MemoryAccessException e) {
                 return; // a table that is not in the dump maps nothing we can show
             }
+            long lastRaw = 0;
+            DecodedEntry last = null;
             for (int i = 0; i < entries; i++) {
                 long raw = form.entrySize() == 8 ? Bytes.u64(data, i * 8, order) : Bytes.u32(data, i * 4, order);
-                DecodedEntry e = mode.entries().decode(raw, level, form);
+                // a run of equal entries (most often empty ones) is decoded once: decoding depends on nothing else
+                DecodedEntry e = last != null && raw == lastRaw ? last : mode.entries().decode(raw, level, form);
+                lastRaw = raw;
+                last = e;
                 if (!e.present()) {
                     continue;
                 }
