@@ -120,6 +120,8 @@ public final class PageTableDump {
             }
             long lastRaw = 0;
             DecodedEntry last = null;
+            DecodedEntry flagsOf = null; // the entry whose flags leafFlags are: in one table, the same entry gives the same flags
+            List<String> leafFlags = null;
             for (int i = 0; i < entries; i++) {
                 long raw = form.entrySize() == 8 ? Bytes.u64(data, i * 8, order) : Bytes.u32(data, i * 4, order);
                 // a run of equal entries (most often empty ones) is decoded once: decoding depends on nothing else
@@ -138,7 +140,11 @@ public final class PageTableDump {
                     if (size > form.mappedBy(level) && (i & ((size / form.mappedBy(level)) - 1)) != 0) {
                         continue; // a repeated entry of an ARM large page or supersection
                     }
-                    leaf(mode.entries().canonical(va, form, upperHalf), e.target(), size, level, flags(e, w, u, nx));
+                    if (e != flagsOf) {
+                        leafFlags = flags(e, w, u, nx);
+                        flagsOf = e;
+                    }
+                    leaf(mode.entries().canonical(va, form, upperHalf), e.target(), size, level, leafFlags);
                 } else {
                     table(e.target(), level + 1, va, w, u, nx);
                 }
