@@ -136,18 +136,28 @@ public final class Session implements AutoCloseable {
     public PageTableDump.Result kernelMappings(Progress progress) {
         PageTableDump.Result r = kernelMappings;
         if (r == null) {
-            r = kernelMap.isPresent()
-                    ? kernelMap.get().mappings(dump.memory(), dump.architecture().byteOrder(), progress)
-                    : mappings(requireKernel().pageTableRoot(), progress);
+            r = kernelMappings(progress, PageTableDump.Limits.DEFAULT);
             kernelMappings = r;
         }
         return r;
     }
 
+    /** Every mapping of the kernel's page table within another budget than the default; not kept. */
+    public PageTableDump.Result kernelMappings(Progress progress, PageTableDump.Limits limits) {
+        return kernelMap.isPresent()
+                ? kernelMap.get().mappings(dump.memory(), dump.architecture().byteOrder(), progress, limits)
+                : mappings(requireKernel().pageTableRoot(), progress, limits);
+    }
+
     /** Every mapping reachable from another root, e.g. a CPU's CR3. */
     public PageTableDump.Result mappings(long rootRegister, Progress progress) {
+        return mappings(rootRegister, progress, PageTableDump.Limits.DEFAULT);
+    }
+
+    /** Every mapping reachable from another root, within the given budget. */
+    public PageTableDump.Result mappings(long rootRegister, Progress progress, PageTableDump.Limits limits) {
         KernelFacts k = requireKernel();
-        return new PageTableDump(dump.memory(), k.mode(), dump.architecture().byteOrder())
+        return new PageTableDump(dump.memory(), k.mode(), dump.architecture().byteOrder(), limits)
                 .dump(rootRegister, dump.architecture() == Architecture.AARCH64, progress);
     }
 

@@ -1,17 +1,13 @@
 package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Hex;
-import dev.vmscope.core.MemoryAccessException;
 import dev.vmscope.core.Progress;
-import dev.vmscope.core.io.Bytes;
 import dev.vmscope.core.io.Memory;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -20,10 +16,14 @@ import java.util.function.LongFunction;
  * of the linear list). Linux points every leaf slot it did not fill at one shared page of ~0 entries
  * ({@code p2m_missing}): a leaf page that serves more than one slot and holds only ~0 is that page,
  * and the pfns under it are reported as not reached by the structure, not as merely invalid.
+ * <p>
+ * The cost is bounded by the structure, not by max_pfn: a missing upper level skips all the slots under it
+ * at once, a page that serves several slots is read and decoded once, and each slot then costs as many
+ * steps as its page has pieces, which the {@link P2mLimits#maxPieces} cap bounds.
  */
 final class LeafScan {
     static final int ENTRIES = 512;
-    /** No enumeration goes past 2^30 pfns (4 TiB of guest memory). */
+    /** The most pfns any linear p2m can hold: 2^30 (4 TiB of guest memory), {@link P2mLimits#DEFAULT}'s bound. */
     static final long MAX_PFNS = 1L << 30;
 
     /** Where the leaf page of one slot is, or why there is none. */
@@ -32,7 +32,20 @@ final class LeafScan {
         record At(long machine) implements Leaf {
         }
 
-        record Missing(String reason) implements Leaf {
+        /**
+         * @param slots how many slots from this one on have no leaf for the same reason (a missing upper-level
+         *              entry or table stands for all the slots under it), at least 1
+         */
+        record Missing(String reason, long slots) implements Leaf {
+            public Missing {
+                if (slots < 1) {
+                    throw new IllegalArgumentException("a missing leaf stands for at least its own slot");
+                }
+            }
+
+            Missing(String reason) {
+                this(reason, 1);
+            }
         }
     }
 
@@ -45,114 +58,103 @@ final class LeafScan {
      * @param locate      the leaf of slot {@code s}
      */
     static P2mMap scan(String layout, MaxPfn maxPfn, long reach, String reachReason, LongFunction<Leaf> locate,
-                       Memory machine, ByteOrder order, Progress progress, String source) {
-        P2mMapBuilder out = new P2mMapBuilder(source);
-        long pfns = Math.min(Math.min(maxPfn.value(), reach), MAX_PFNS);
-        int slots = (int) ((pfns + ENTRIES - 1) / ENTRIES);
-        Leaf[] leaves = new Leaf[slots];
-        for (int s = 0; s < slots; s++) {
-            leaves[s] = locate.apply(s);
-            if ((s & 0x3ff) == 0) {
-                progress.update("Locating p2m leaf pages", s, 2L * slots);
+                       Memory machine, ByteOrder order, Progress progress, String source, P2mLimits limits) {
+        P2mMapBuilder out = new P2mMapBuilder(source, limits);
+        long pfns = Math.min(Math.min(maxPfn.value(), reach), limits.maxPfns());
+        long slots = (pfns + ENTRIES - 1) / ENTRIES;
+        Reader reader = new Reader(machine, order, sharedFrames(locate, slots, progress), out);
+        long steps = 0;
+        for (long s = 0; s < slots; steps++) {
+            if ((steps & 0xff) == 0) {
+                progress.update("Reading p2m leaf pages", slots + s, 2L * slots);
                 progress.checkCancelled();
             }
-        }
-        Reader reader = new Reader(machine, order, sharedFrames(leaves), out);
-        for (int s = 0; s < slots; s++) {
-            if ((s & 0xff) == 0) {
-                progress.update("Reading p2m leaf pages", slots + (long) s, 2L * slots);
-                progress.checkCancelled();
-            }
-            reader.slot(leaves[s], (long) s * ENTRIES, Math.min(pfns, (long) s * ENTRIES + ENTRIES));
+            Leaf leaf = locate.apply(s);
+            long span = leaf instanceof Leaf.Missing m ? Math.min(m.slots(), slots - s) : 1;
+            reader.slots(leaf, s * ENTRIES, Math.min(pfns, (s + span) * ENTRIES));
+            s += span;
         }
         progress.update("Reading p2m leaf pages", 2L * slots, 2L * slots);
         if (maxPfn.value() > pfns) {
             out.gap(pfns, maxPfn.value(), P2mKind.UNREACHABLE, pfns == reach ? reachReason
-                    : "not enumerated: enumeration stops at " + Hex.of(MAX_PFNS) + " pfns");
+                    : "not enumerated: enumeration stops at " + Hex.of(limits.maxPfns()) + " pfns");
         }
         reader.noteMixedSharedPages();
         return out.build(layout, maxPfn);
     }
 
-    /** Reads the leaf page of each slot into the builder, once per shared page to classify it. */
+    /** Leaf pages named by more than one slot, sorted, found by a first pass over the structure. */
+    private static long[] sharedFrames(LongFunction<Leaf> locate, long slots, Progress progress) {
+        long[] at = new long[16];
+        int n = 0;
+        long steps = 0;
+        for (long s = 0; s < slots; steps++) {
+            if ((steps & 0x3ff) == 0) {
+                progress.update("Locating p2m leaf pages", s, 2L * slots);
+                progress.checkCancelled();
+            }
+            Leaf leaf = locate.apply(s);
+            if (leaf instanceof Leaf.At a) {
+                if (n == at.length) {
+                    at = Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = a.machine();
+                s++;
+            } else {
+                s += ((Leaf.Missing) leaf).slots();
+            }
+        }
+        Arrays.sort(at, 0, n);
+        int shared = 0;
+        for (int i = 1; i < n; i++) {
+            if (at[i] == at[i - 1] && (shared == 0 || at[shared - 1] != at[i])) {
+                at[shared++] = at[i];
+            }
+        }
+        return Arrays.copyOf(at, shared);
+    }
+
+    /** Reads the leaf page of each slot into the builder, a shared page once. */
     private static final class Reader {
         private final Memory machine;
         private final ByteOrder order;
-        private final Set<Long> shared;
+        private final long[] shared;
         private final P2mMapBuilder out;
-        private final Map<Long, Shared> sharedKinds = new HashMap<>();
-        private final byte[] page = new byte[ENTRIES * 8];
+        private final Map<Long, LeafPage> sharedPages = new HashMap<>();
 
-        Reader(Memory machine, ByteOrder order, Set<Long> shared, P2mMapBuilder out) {
+        Reader(Memory machine, ByteOrder order, long[] shared, P2mMapBuilder out) {
             this.machine = machine;
             this.order = order;
             this.shared = shared;
             this.out = out;
         }
 
-        /** Pfns {@code [first, end)} under one leaf slot. */
-        void slot(Leaf leaf, long first, long end) {
+        /** Pfns {@code [first, end)}: one slot's under a leaf page, any number under a missing one. */
+        void slots(Leaf leaf, long first, long end) {
             if (leaf instanceof Leaf.Missing m) {
                 out.gap(first, end, P2mKind.UNREACHABLE, m.reason());
                 return;
             }
             long at = ((Leaf.At) leaf).machine();
-            if (shared.contains(at) && sharedKinds.computeIfAbsent(at, a -> Shared.of(machine, a, order)) == Shared.EMPTY) {
+            if (Arrays.binarySearch(shared, at) < 0) {
+                LeafPage.read(machine, at, order).addTo(out, first, end);
+                return;
+            }
+            LeafPage page = sharedPages.computeIfAbsent(at, a -> LeafPage.read(machine, a, order));
+            if (page.empty()) {
                 out.gap(first, end, P2mKind.UNREACHABLE, "its leaf is the shared page of ~0 entries at machine " + Hex.of(at)
                         + " that fills slots the p2m was not built for");
-                return;
-            }
-            try {
-                machine.read(at, page, 0, page.length);
-            } catch (MemoryAccessException e) {
-                out.gap(first, end, P2mKind.UNREACHABLE, "leaf page at machine " + Hex.of(at) + " is " + e.reason().words());
-                return;
-            }
-            for (long pfn = first; pfn < end; pfn++) {
-                out.entry(pfn, P2mEntry.decode(Bytes.u64(page, (int) (pfn - first) * 8, order), pfn));
+            } else {
+                page.addTo(out, first, end);
             }
         }
 
         void noteMixedSharedPages() {
-            sharedKinds.forEach((at, kind) -> {
-                if (kind == Shared.MIXED) {
+            sharedPages.forEach((at, page) -> {
+                if (page.mixed()) {
                     out.note("the leaf page at machine " + Hex.of(at) + " serves several pfn ranges and maps frames other than 1:1");
                 }
             });
-        }
-    }
-
-    /** Leaf pages named by more than one slot. */
-    private static Set<Long> sharedFrames(Leaf[] leaves) {
-        long[] at = Arrays.stream(leaves).filter(l -> l instanceof Leaf.At).mapToLong(l -> ((Leaf.At) l).machine()).sorted().toArray();
-        Set<Long> shared = new HashSet<>();
-        for (int i = 1; i < at.length; i++) {
-            if (at[i] == at[i - 1]) {
-                shared.add(at[i]);
-            }
-        }
-        return shared;
-    }
-
-    /** What a leaf page shared by several slots holds: Linux shares only an all-~0 and an all-identity page. */
-    private enum Shared {
-        EMPTY, IDENTITY, MIXED, UNREADABLE;
-
-        static Shared of(Memory machine, long at, ByteOrder order) {
-            byte[] page;
-            try {
-                page = machine.read(at, ENTRIES * 8);
-            } catch (MemoryAccessException e) {
-                return UNREADABLE;
-            }
-            boolean empty = true;
-            boolean identity = true;
-            for (int i = 0; i < ENTRIES; i++) {
-                long e = Bytes.u64(page, i * 8, order);
-                empty &= e == P2mEntry.INVALID;
-                identity &= e != P2mEntry.INVALID && (e & (P2mEntry.IDENTITY_BIT | P2mEntry.FOREIGN_BIT)) == P2mEntry.IDENTITY_BIT;
-            }
-            return empty ? EMPTY : identity ? IDENTITY : MIXED;
         }
     }
 }

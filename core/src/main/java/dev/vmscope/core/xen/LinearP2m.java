@@ -91,10 +91,11 @@ public final class LinearP2m implements P2m {
     }
 
     @Override
-    public P2mMap enumerate(Progress progress) {
-        return LeafScan.scan(layout(), maxPfn, Long.MAX_VALUE, "", this::leaf, machine, order, progress, source);
+    public P2mMap enumerate(Progress progress, P2mLimits limits) {
+        return LeafScan.scan(layout(), maxPfn, Long.MAX_VALUE, "", this::leaf, machine, order, progress, source, limits);
     }
 
+    /** The list's page for pfns {@code [512·slot, 512·slot+512)}; a fault stands for every page under the entry that faulted. */
     private LeafScan.Leaf leaf(long slot) {
         long va = p2mVaddr + slot * 4096;
         Translation t = walker.walk(p2mCr3, va);
@@ -102,6 +103,11 @@ public final class LinearP2m implements P2m {
             return new LeafScan.Leaf.At(m.address());
         }
         WalkResult.Fault f = (WalkResult.Fault) t.result();
-        return new LeafScan.Leaf.Missing("its page of the list (at p2m_vaddr + 8 * pfn) cannot be reached: " + f.reason());
+        long slots = 1;
+        if (!t.steps().isEmpty()) {
+            long covered = t.mode().form().mappedBy(t.steps().size() - 1);
+            slots = (covered - (va & (covered - 1))) / 4096;
+        }
+        return new LeafScan.Leaf.Missing("its page of the list (at p2m_vaddr + 8 * pfn) cannot be reached: " + f.reason(), slots);
     }
 }

@@ -18,9 +18,18 @@ public sealed interface P2m permits TreeP2m, LinearP2m, TableP2m {
     P2mLookup lookup(long pfn);
 
     /**
-     * Every pfn below max_pfn, with progress and cancellation.
+     * Every pfn below max_pfn, with progress and cancellation, within {@link P2mLimits#DEFAULT}.
      *
      * @throws dev.vmscope.core.UnsupportedDumpException when the map would exceed the enumeration caps
      */
-    P2mMap enumerate(Progress progress);
+    default P2mMap enumerate(Progress progress) {
+        return enumerate(progress, P2mLimits.DEFAULT);
+    }
+
+    /**
+     * Every pfn below max_pfn, within the given limits.
+     *
+     * @throws dev.vmscope.core.UnsupportedDumpException when the map would exceed {@code limits.maxPieces()}
+     */
+    P2mMap enumerate(Progress progress, P2mLimits limits);
 }

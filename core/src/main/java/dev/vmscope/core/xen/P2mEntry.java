@@ -27,22 +27,27 @@ public record P2mEntry(long raw, P2mKind kind, OptionalLong mfn) {
      *            (Linux shares one page of identity entries between many pfn ranges)
      */
     public static P2mEntry decode(long raw, long pfn) {
-        if (raw == INVALID) {
-            return new P2mEntry(raw, P2mKind.INVALID, OptionalLong.empty());
-        }
-        if ((raw & FOREIGN_BIT) != 0) {
-            return frame(raw, P2mKind.FOREIGN, raw & ~(FOREIGN_BIT | IDENTITY_BIT));
-        }
-        if ((raw & IDENTITY_BIT) != 0) {
-            return frame(raw, P2mKind.IDENTITY, pfn);
-        }
-        return frame(raw, P2mKind.MAPPED, raw);
+        P2mKind kind = kind(raw, pfn);
+        return new P2mEntry(raw, kind, kind.backed() ? OptionalLong.of(frame(raw, pfn)) : OptionalLong.empty());
     }
 
-    private static P2mEntry frame(long raw, P2mKind kind, long mfn) {
-        if (mfn < 0 || mfn > MAX_MFN) {
-            return new P2mEntry(raw, P2mKind.INVALID, OptionalLong.empty());
+    /** The kind of entry {@code raw} for {@code pfn}, as {@link #decode} gives it, without making the entry. */
+    static P2mKind kind(long raw, long pfn) {
+        if (raw == INVALID) {
+            return P2mKind.INVALID;
         }
-        return new P2mEntry(raw, kind, OptionalLong.of(mfn));
+        long mfn = frame(raw, pfn);
+        if (mfn < 0 || mfn > MAX_MFN) {
+            return P2mKind.INVALID;
+        }
+        return (raw & FOREIGN_BIT) != 0 ? P2mKind.FOREIGN : (raw & IDENTITY_BIT) != 0 ? P2mKind.IDENTITY : P2mKind.MAPPED;
+    }
+
+    /** The machine frame a backed entry names (meaningful only when {@link #kind} is backed). */
+    static long frame(long raw, long pfn) {
+        if ((raw & FOREIGN_BIT) != 0) {
+            return raw & ~(FOREIGN_BIT | IDENTITY_BIT);
+        }
+        return (raw & IDENTITY_BIT) != 0 ? pfn : raw;
     }
 }

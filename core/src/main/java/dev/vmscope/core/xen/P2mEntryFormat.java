@@ -36,10 +36,15 @@ public final class P2mEntryFormat implements EntryFormat {
             flags.addFirst("present");
             return new DecodedEntry(true, true, e.mfn().getAsLong() << 12, flags, true, true, false);
         }
-        if (raw == P2mEntry.INVALID || raw == 0 || raw < 0 || raw > P2mEntry.MAX_MFN) {
+        if (!namesFrame(raw)) {
             return DecodedEntry.notPresent(List.of(raw == P2mEntry.INVALID || raw == 0 ? "invalid" : "out-of-range"));
         }
         return new DecodedEntry(true, false, raw << 12, List.of("present"), true, true, false);
+    }
+
+    /** Whether an entry above the last level names a list page: not ~0, not 0, at most 40 bits. */
+    static boolean namesFrame(long raw) {
+        return raw > 0 && raw <= P2mEntry.MAX_MFN;
     }
 
     @Override

@@ -2,20 +2,24 @@ package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Hex;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * A whole p2m, enumerated once: the backed pfns as runs in pfn order, the pfns without a frame as
- * ranges with their reason, and an inverse index from machine frames back to pfns. Immutable.
+ * ranges with their reason, and an inverse index from machine frames back to pfns. Immutable. The inverse
+ * index holds non-overlapping {mfn, pfn, count} triples sorted by mfn: where two runs name the same machine
+ * frame, a mapped run wins over an identity one, and both over a foreign one (that frame belongs to another domain).
  */
 public final class P2mMap {
     private final String layout;
     private final MaxPfn maxPfn;
+    private final RunTable table;
     private final List<P2mRun> runs;
     private final long[] runStarts;
     private final List<PfnRange> gaps;
@@ -25,39 +29,38 @@ public final class P2mMap {
     private final long[] inverseCount;
     private final List<String> notes;
 
-    P2mMap(String layout, MaxPfn maxPfn, List<P2mRun> runs, List<PfnRange> gaps, List<String> notes) {
+    /** @param runs the backed pfns in pfn order, no longer added to */
+    P2mMap(String layout, MaxPfn maxPfn, RunTable runs, List<PfnRange> gaps, List<String> notes) {
         this.layout = layout;
         this.maxPfn = maxPfn;
-        this.runs = List.copyOf(runs);
+        this.table = runs;
+        this.runs = runs.asList();
         this.gaps = List.copyOf(gaps);
         this.notes = List.copyOf(notes);
-        this.runStarts = this.runs.stream().mapToLong(P2mRun::pfn).toArray();
+        this.runStarts = runs.starts();
         this.gapStarts = this.gaps.stream().mapToLong(PfnRange::start).toArray();
-        List<long[]> inverse = inverse(this.runs);
-        this.inverseMfn = inverse.stream().mapToLong(a -> a[0]).toArray();
-        this.inversePfn = inverse.stream().mapToLong(a -> a[1]).toArray();
-        this.inverseCount = inverse.stream().mapToLong(a -> a[2]).toArray();
-    }
-
-    /**
-     * Non-overlapping {mfn, pfn, count} triples sorted by mfn. Where two runs name the same machine frame,
-     * a mapped run wins over an identity one, and both over a foreign one (that frame belongs to another domain).
-     */
-    private static List<long[]> inverse(List<P2mRun> runs) {
-        List<P2mRun> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> a.mfn() != b.mfn() ? Long.compare(a.mfn(), b.mfn()) : Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
-        List<long[]> out = new ArrayList<>(sorted.size());
+        int[] byMfn = IntStream.range(0, runs.size()).boxed()
+                .sorted(Comparator.<Integer>comparingLong(runs::mfn).thenComparingInt(i -> runs.kind(i).ordinal()))
+                .mapToInt(Integer::intValue).toArray();
+        long[] mfn = new long[byMfn.length];
+        long[] pfn = new long[byMfn.length];
+        long[] count = new long[byMfn.length];
+        int n = 0;
         long coveredEnd = Long.MIN_VALUE;
-        for (P2mRun r : sorted) {
-            long from = Math.max(r.mfn(), coveredEnd);
-            long end = r.mfn() + r.count();
-            if (from >= end) {
-                continue;
+        for (int r : byMfn) {
+            long from = Math.max(runs.mfn(r), coveredEnd);
+            long end = runs.mfn(r) + runs.count(r);
+            if (from < end) {
+                mfn[n] = from;
+                pfn[n] = runs.pfn(r) + (from - runs.mfn(r));
+                count[n] = end - from;
+                n++;
+                coveredEnd = end;
             }
-            out.add(new long[] {from, r.pfn() + (from - r.mfn()), end - from});
-            coveredEnd = end;
         }
-        return out;
+        this.inverseMfn = Arrays.copyOf(mfn, n);
+        this.inversePfn = Arrays.copyOf(pfn, n);
+        this.inverseCount = Arrays.copyOf(count, n);
     }
 
     /** {@code tree}, {@code linear} or {@code xc-core}. */
@@ -90,7 +93,7 @@ public final class P2mMap {
     }
 
     public long backedCount() {
-        return runs.stream().mapToLong(P2mRun::count).sum();
+        return table.totalCount();
     }
 
     /** How much of {@code [0, max_pfn)} the p2m accounts for, and what it cannot reach. */

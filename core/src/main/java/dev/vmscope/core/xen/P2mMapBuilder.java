@@ -9,15 +9,13 @@ import java.util.List;
 /**
  * Collects a p2m's entries in ascending pfn order into runs and gaps. Consecutive pfns whose frames are
  * consecutive and of one kind make one run; consecutive pfns without a frame and with the same reason make
- * one gap. The number of runs and gaps is capped, so a hostile or absurdly fragmented p2m cannot make it
- * allocate without bound.
+ * one gap. The number of runs and gaps is capped ({@link P2mLimits#maxPieces}), and the p2m is refused as soon
+ * as the cap is passed, so a hostile or absurdly fragmented p2m cannot make it allocate or work without bound.
  */
 final class P2mMapBuilder {
-    /** Runs plus gaps kept at most (about 100 MiB of records). */
-    static final int MAX_PIECES = 1 << 22;
-
     private final String source;
-    private final List<P2mRun> runs = new ArrayList<>();
+    private final int maxPieces;
+    private final RunTable runs = new RunTable();
     private final List<PfnRange> gaps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long runPfn = -1;
@@ -31,8 +29,9 @@ final class P2mMapBuilder {
     private long next;
 
     /** @param source the dump, for the message when the cap is reached */
-    P2mMapBuilder(String source) {
+    P2mMapBuilder(String source, P2mLimits limits) {
         this.source = source;
+        this.maxPieces = limits.maxPieces();
     }
 
     /** Adds the entry of the next pfn. */
@@ -45,18 +44,23 @@ final class P2mMapBuilder {
     }
 
     void frame(long pfn, long mfn, P2mKind kind) {
+        run(pfn, mfn, 1, kind);
+    }
+
+    /** Adds pfns {@code [pfn, pfn + count)} backed by frames {@code [mfn, mfn + count)}, all of one kind. */
+    void run(long pfn, long mfn, long count, P2mKind kind) {
         order(pfn);
         closeGap();
         if (runPfn >= 0 && kind == runKind && pfn == runPfn + runCount && mfn == runMfn + runCount) {
-            runCount++;
+            runCount += count;
         } else {
             closeRun();
             runPfn = pfn;
             runMfn = mfn;
-            runCount = 1;
+            runCount = count;
             runKind = kind;
         }
-        next = pfn + 1;
+        next = pfn + count;
     }
 
     /** Adds pfns {@code [start, end)} that have no frame, for one reason. */
@@ -95,7 +99,7 @@ final class P2mMapBuilder {
 
     private void closeRun() {
         if (runPfn >= 0) {
-            runs.add(new P2mRun(runPfn, runMfn, runCount, runKind));
+            runs.add(runPfn, runMfn, runCount, runKind);
             runPfn = -1;
             checkCap();
         }
@@ -110,9 +114,10 @@ final class P2mMapBuilder {
     }
 
     private void checkCap() {
-        if (runs.size() + gaps.size() > MAX_PIECES) {
-            throw new UnsupportedDumpException(source, 0, "a p2m split into more than " + MAX_PIECES
-                    + " runs and gaps (enumerated up to pfn " + Hex.of(next) + "); single lookups still work");
+        if (runs.size() + gaps.size() > maxPieces) {
+            throw new UnsupportedDumpException(source, 0, "a p2m split into more than " + maxPieces + " runs and gaps ("
+                    + runs.size() + " runs and " + gaps.size() + " gaps below pfn " + Hex.of(next)
+                    + "); a real domain's p2m has a few thousand at most; single lookups still work");
         }
     }
 }

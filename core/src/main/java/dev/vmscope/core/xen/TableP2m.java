@@ -53,8 +53,8 @@ public final class TableP2m implements P2m {
     }
 
     @Override
-    public P2mMap enumerate(Progress progress) {
-        P2mMapBuilder out = new P2mMapBuilder(source);
+    public P2mMap enumerate(Progress progress, P2mLimits limits) {
+        P2mMapBuilder out = new P2mMapBuilder(source, limits);
         long next = 0;
         for (int i = 0; i < byPfn.size(); i++) {
             long pfn = byPfn.key(i);

@@ -11,6 +11,7 @@ import dev.vmscope.core.xlat.WalkResult;
 import dev.vmscope.core.xlat.WalkStep;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -83,86 +84,149 @@ public final class TreeP2m implements P2m {
     }
 
     @Override
-    public P2mMap enumerate(Progress progress) {
+    public P2mMap enumerate(Progress progress, P2mLimits limits) {
         Lists lists = new Lists();
         return LeafScan.scan(layout(), maxPfn, REACH, "past the " + Hex.of(REACH) + " pfns a three-level tree reaches",
-                lists::leaf, machine, order, progress, source);
+                lists::leaf, machine, order, progress, source, limits);
     }
 
     /**
      * The end of the tree's last leaf that holds anything but ~0 (a multiple of 512), or 0: how far the tree
-     * was built, found from the top down, each leaf page read once.
+     * was built, found from the top down. Each list and leaf page is read and judged once, so a tree whose
+     * lists all name the same pages costs no more than one that names each once.
      */
     public long filledExtent() {
         Lists lists = new Lists();
-        Map<Long, Boolean> empty = new HashMap<>();
-        for (long slot = REACH / LeafScan.ENTRIES - 1; slot >= 0; slot--) {
-            if (lists.leaf(slot) instanceof LeafScan.Leaf.At at && !empty.computeIfAbsent(at.machine(), this::allInvalid)) {
-                return (slot + 1) * LeafScan.ENTRIES;
+        Map<Long, Boolean> emptyLeaf = new HashMap<>();
+        Map<Long, Integer> lastFilled = new HashMap<>();
+        for (int t = LeafScan.ENTRIES - 1; t >= 0; t--) {
+            long first = (long) t * LeafScan.ENTRIES;
+            if (lists.leaf(first) instanceof LeafScan.Leaf.Missing miss && miss.slots() >= LeafScan.ENTRIES) {
+                continue; // no frame list for this group of slots
+            }
+            int m = lastFilled.computeIfAbsent(lists.frameList(t), mid -> lastFilledLeaf(lists, first, emptyLeaf));
+            if (m >= 0) {
+                return (first + m + 1) * LeafScan.ENTRIES;
             }
         }
         return 0;
     }
 
-    private boolean allInvalid(long leaf) {
-        try {
-            byte[] page = machine.read(leaf, LeafScan.ENTRIES * 8);
-            for (int i = 0; i < LeafScan.ENTRIES; i++) {
-                if (Bytes.u64(page, i * 8, order) != P2mEntry.INVALID) {
-                    return false;
-                }
+    /** The index of the last leaf under the frame list of slot {@code first} that holds anything but ~0, or -1. */
+    private int lastFilledLeaf(Lists lists, long first, Map<Long, Boolean> emptyLeaf) {
+        for (int i = LeafScan.ENTRIES - 1; i >= 0; i--) {
+            if (lists.leaf(first + i) instanceof LeafScan.Leaf.At at && !emptyLeaf.computeIfAbsent(at.machine(), this::allInvalid)) {
+                return i;
             }
-            return true;
+        }
+        return -1;
+    }
+
+    /** Whether a leaf page holds only ~0 (or cannot be read), stopping at its first other entry. */
+    private boolean allInvalid(long leaf) {
+        byte[] page = new byte[LeafScan.ENTRIES * 8];
+        try {
+            machine.read(leaf, page, 0, page.length);
         } catch (MemoryAccessException e) {
             return true;
         }
+        for (int i = 0; i < page.length; i += 8) {
+            if (Bytes.u64(page, i, order) != P2mEntry.INVALID) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The upper two levels, each page read once. */
+    /**
+     * A frame-list entry that names no leaf page: one reason for all of them, without the entry's value, so
+     * that a frame list of garbage is one gap rather than 512.
+     */
+    private static final LeafScan.Leaf.Missing NO_LEAF =
+            new LeafScan.Leaf.Missing("its frame-list entry names no p2m page (it is ~0, 0 or wider than 40 bits)");
+
     private final class Lists {
+        /** A frame-list-list entry that names no frame list, one reason for all (as {@link #NO_LEAF}). */
+        private static final FrameList NO_FRAME_LIST =
+                FrameList.none("its frame-list-list entry names no frame list (it is ~0, 0 or wider than 40 bits)");
+
         /** A list page's entries, or why it cannot be read. */
         private record Page(long[] entries, String problem) {
         }
 
+        /** The 512 leaves under one frame-list-list entry, each judged once, or why none of them is there. */
+        private record FrameList(LeafScan.Leaf[] leaves, LeafScan.Leaf.Missing missing) {
+            static FrameList none(String reason) {
+                return new FrameList(null, new LeafScan.Leaf.Missing(reason, LeafScan.ENTRIES));
+            }
+        }
+
         private Page top;
-        private final Map<Integer, Page> mids = new HashMap<>();
-        /** The frames of the upper levels: a leaf there would make the tree refer back to itself. */
-        private final java.util.Set<Long> lists = new java.util.HashSet<>();
+        /** Per frame-list-list entry, judged on first use. */
+        private final FrameList[] groups = new FrameList[LeafScan.ENTRIES];
+        /** Frame-list pages by machine frame: several frame-list-list entries may name one. */
+        private final Map<Long, FrameList> mids = new HashMap<>();
+        /** The frames of the upper levels, sorted: a leaf there would make the tree refer back to itself. */
+        private long[] lists;
+
+        /** The frame-list-list entry of group {@code t} (slots {@code 512·t} on); only after a {@link #leaf} of the group. */
+        long frameList(int t) {
+            return top.entries()[t];
+        }
 
         LeafScan.Leaf leaf(long slot) {
             int t = (int) (slot / LeafScan.ENTRIES);
             int m = (int) (slot % LeafScan.ENTRIES);
             if (top == null) {
                 top = read(frameListList, "frame-list-list");
-                lists.add(frameListList);
                 if (top.problem() == null) {
-                    for (long e : top.entries()) {
-                        lists.add(e);
-                    }
+                    lists = Arrays.copyOf(top.entries(), LeafScan.ENTRIES + 1);
+                    lists[LeafScan.ENTRIES] = frameListList;
+                    Arrays.sort(lists);
                 }
             }
             if (top.problem() != null) {
-                return new LeafScan.Leaf.Missing(top.problem());
+                return new LeafScan.Leaf.Missing(top.problem(), REACH / LeafScan.ENTRIES - slot);
             }
-            long mid = top.entries()[t];
-            if (!P2mEntryFormat.TREE.entries().decode(mid, 0, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry " + Hex.of(mid) + " names no frame list");
+            if (groups[t] == null) {
+                groups[t] = group(top.entries()[t]);
+            }
+            LeafScan.Leaf.Missing none = groups[t].missing();
+            if (none != null) {
+                return m == 0 ? none : new LeafScan.Leaf.Missing(none.reason(), LeafScan.ENTRIES - m);
+            }
+            return groups[t].leaves()[m];
+        }
+
+        /** The frame list a frame-list-list entry names, or why its 512 slots have no leaves. */
+        private FrameList group(long mid) {
+            if (!P2mEntryFormat.namesFrame(mid)) {
+                return NO_FRAME_LIST;
             }
             if (mid == frameListList) {
-                return new LeafScan.Leaf.Missing("its frame-list-list entry names the frame-list-list itself (a loop)");
+                return FrameList.none("its frame-list-list entry names the frame-list-list itself (a loop)");
             }
-            Page midPage = mids.computeIfAbsent(t, i -> read(mid, "frame list"));
-            if (midPage.problem() != null) {
-                return new LeafScan.Leaf.Missing(midPage.problem());
+            return mids.computeIfAbsent(mid, this::frameListAt);
+        }
+
+        private FrameList frameListAt(long mid) {
+            Page page = read(mid, "frame list");
+            if (page.problem() != null) {
+                return FrameList.none(page.problem());
             }
-            long leaf = midPage.entries()[m];
-            if (!P2mEntryFormat.TREE.entries().decode(leaf, 1, P2mEntryFormat.FORM).present()) {
-                return new LeafScan.Leaf.Missing("its frame-list entry " + Hex.of(leaf) + " names no p2m page");
+            LeafScan.Leaf[] leaves = new LeafScan.Leaf[LeafScan.ENTRIES];
+            for (int m = 0; m < leaves.length; m++) {
+                long leaf = page.entries()[m];
+                if (!P2mEntryFormat.namesFrame(leaf)) {
+                    leaves[m] = NO_LEAF;
+                } else if (Arrays.binarySearch(lists, leaf) >= 0) {
+                    leaves[m] = new LeafScan.Leaf.Missing("its p2m page " + Hex.of(leaf) + " is one of the tree's own list pages (a loop)");
+                } else {
+                    leaves[m] = new LeafScan.Leaf.At(leaf << 12);
+                }
             }
-            if (lists.contains(leaf)) {
-                return new LeafScan.Leaf.Missing("its p2m page " + Hex.of(leaf) + " is one of the tree's own list pages (a loop)");
-            }
-            return new LeafScan.Leaf.At(leaf << 12);
+            return new FrameList(leaves, null);
         }
 
         private Page read(long mfn, String what) {
@@ -172,11 +236,7 @@ public final class TreeP2m implements P2m {
             } catch (MemoryAccessException e) {
                 return new Page(null, what + " page at machine " + Hex.of(mfn << 12) + " is " + e.reason().words());
             }
-            long[] entries = new long[LeafScan.ENTRIES];
-            for (int i = 0; i < entries.length; i++) {
-                entries[i] = Bytes.u64(page, i * 8, order);
-            }
-            return new Page(entries, null);
+            return new Page(Bytes.u64s(page, order), null);
         }
     }
 }

@@ -49,6 +49,11 @@ public record AddressSpaceMap(List<Region> regions, PagingMode mode) {
      * @param tables the memory the tables below an array's entries are read from
      */
     public PageTableDump.Result mappings(Memory tables, ByteOrder order, Progress progress) {
+        return mappings(tables, order, progress, PageTableDump.Limits.DEFAULT);
+    }
+
+    /** As {@link #mappings(Memory, ByteOrder, Progress)}, each region's tables within the given budget. */
+    public PageTableDump.Result mappings(Memory tables, ByteOrder order, Progress progress, PageTableDump.Limits limits) {
         List<MappingRange> out = new ArrayList<>();
         String truncated = null;
         PagingForm form = mode.form();
@@ -67,7 +72,7 @@ public record AddressSpaceMap(List<Region> regions, PagingMode mode) {
                             form.depth() - 1, flags));
                 }
                 case EntryArrayMethod a -> {
-                    PageTableDump.Walk walk = new PageTableDump(tables, mode, order).new Walk(false, progress, new MappingCollector());
+                    PageTableDump.Walk walk = new PageTableDump(tables, mode, order, limits).new Walk(false, progress, new MappingCollector());
                     a.collect(walk);
                     if (walk.truncated() != null) {
                         truncated = walk.truncated();

@@ -12,13 +12,30 @@ import java.util.Map;
 
 /**
  * Every mapping of a page table, coalesced into ranges like the kernel's ptdump. Each table is read
- * whole, once per visit. Hostile tables are bounded: a table reached more than {@link #MAX_REVISITS}
- * times at one level is not entered again (tables that point at themselves), and the whole dump stops
- * after {@link #MAX_TABLES} tables; {@link Result#truncated()} says so.
+ * whole, once per visit. Hostile tables are bounded ({@link Limits}): a table reached more than
+ * {@code maxRevisits} times at one level is not entered again (tables that point at themselves), and the
+ * whole dump stops after {@code maxTables} tables; {@link Result#truncated()} says so.
  */
 public final class PageTableDump {
-    static final int MAX_REVISITS = 64;
-    static final int MAX_TABLES = 1 << 20;
+    /**
+     * The budget of one dump.
+     *
+     * @param maxTables   tables read at most, all levels together
+     * @param maxRevisits times one table is entered at one level at most
+     */
+    public record Limits(int maxTables, int maxRevisits) {
+        /**
+         * 2^20 tables (4 GiB of 4 KiB tables, far more than any kernel's) and 64 visits of one table: real kernels
+         * share tables between many entries (the zero page's table, the fixmap's, KASAN's shadow of one page).
+         */
+        public static final Limits DEFAULT = new Limits(1 << 20, 64);
+
+        public Limits {
+            if (maxTables < 1 || maxRevisits < 1) {
+                throw new IllegalArgumentException("a page-table dump must read at least one table once");
+            }
+        }
+    }
 
     /** The ranges found, and why the enumeration stopped early if it did. */
     public record Result(List<MappingRange> ranges, String truncated) {
@@ -30,11 +47,17 @@ public final class PageTableDump {
     private final Memory tables;
     private final PagingMode mode;
     private final ByteOrder order;
+    private final Limits limits;
 
     public PageTableDump(Memory tables, PagingMode mode, ByteOrder order) {
+        this(tables, mode, order, Limits.DEFAULT);
+    }
+
+    public PageTableDump(Memory tables, PagingMode mode, ByteOrder order, Limits limits) {
         this.tables = tables;
         this.mode = mode;
         this.order = order;
+        this.limits = limits;
     }
 
     /**
@@ -77,11 +100,11 @@ public final class PageTableDump {
             PagingForm.Level l = form.levels().get(level);
             long key = address * 8 + level;
             int seen = visits.merge(key, 1, Integer::sum);
-            if (seen > MAX_REVISITS) {
+            if (seen > limits.maxRevisits()) {
                 return;
             }
-            if (++tablesRead > MAX_TABLES) {
-                truncated = "stopped after " + MAX_TABLES + " tables";
+            if (++tablesRead > limits.maxTables()) {
+                truncated = "stopped after " + limits.maxTables() + " tables";
                 return;
             }
             if ((tablesRead & 0xff) == 0) {
@@ -95,9 +118,16 @@ public final class PageTableDump {
             } catch (MemoryAccessException e) {
                 return; // a table that is not in the dump maps nothing we can show
             }
+            long lastRaw = 0;
+            DecodedEntry last = null;
+            DecodedEntry flagsOf = null; // the entry whose flags leafFlags are: in one table, the same entry gives the same flags
+            List<String> leafFlags = null;
             for (int i = 0; i < entries; i++) {
                 long raw = form.entrySize() == 8 ? Bytes.u64(data, i * 8, order) : Bytes.u32(data, i * 4, order);
-                DecodedEntry e = mode.entries().decode(raw, level, form);
+                // a run of equal entries (most often empty ones) is decoded once: decoding depends on nothing else
+                DecodedEntry e = last != null && raw == lastRaw ? last : mode.entries().decode(raw, level, form);
+                lastRaw = raw;
+                last = e;
                 if (!e.present()) {
                     continue;
                 }
@@ -110,7 +140,11 @@ public final class PageTableDump {
                     if (size > form.mappedBy(level) && (i & ((size / form.mappedBy(level)) - 1)) != 0) {
                         continue; // a repeated entry of an ARM large page or supersection
                     }
-                    leaf(mode.entries().canonical(va, form, upperHalf), e.target(), size, level, flags(e, w, u, nx));
+                    if (e != flagsOf) {
+                        leafFlags = flags(e, w, u, nx);
+                        flagsOf = e;
+                    }
+                    leaf(mode.entries().canonical(va, form, upperHalf), e.target(), size, level, leafFlags);
                 } else {
                     table(e.target(), level + 1, va, w, u, nx);
                 }

@@ -10,6 +10,7 @@ import dev.vmscope.core.UnmappedAddressException;
 import dev.vmscope.core.io.ByteArrayStorage;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.Space;
+import dev.vmscope.core.xlat.PageTableDump;
 
 /**
  * Any bytes, opened as a dump through the whole probe list, then used the way a user would: info,
@@ -17,6 +18,12 @@ import dev.vmscope.core.io.Space;
  * a {@link DumpException} (or an address that is not mapped).
  */
 class DumpOpenFuzzTest {
+    /**
+     * The kernel ptdump's budget here: 16 tables, each entered twice per level at most. A dump of a few pages
+     * whose tables point at each other would otherwise cost up to 64 visits of each table per input; the
+     * production budget is {@link PageTableDump.Limits#DEFAULT}.
+     */
+    static final PageTableDump.Limits DUMP_LIMITS = new PageTableDump.Limits(16, 2);
 
     @FuzzTest(maxDuration = "20s")
     void anyBytesOpenOrFailWithAFormatError(FuzzedDataProvider data) {
@@ -44,7 +51,7 @@ class DumpOpenFuzzTest {
                 s.batchTranslator().translate(va);
                 tryRead(s, Space.KERNEL_VIRTUAL, va);
             }
-            s.kernelMappings(Progress.NONE);
+            s.kernelMappings(Progress.NONE, DUMP_LIMITS);
         }
     }
 

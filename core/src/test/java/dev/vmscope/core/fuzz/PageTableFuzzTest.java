@@ -9,6 +9,7 @@ import dev.vmscope.core.io.Space;
 import dev.vmscope.core.xen.LinearP2m;
 import dev.vmscope.core.xen.MachineImage;
 import dev.vmscope.core.xen.MaxPfn;
+import dev.vmscope.core.xen.P2mLimits;
 import dev.vmscope.core.xen.P2mMap;
 import dev.vmscope.core.xen.TreeP2m;
 import dev.vmscope.core.xlat.BatchTranslator;
@@ -46,6 +47,17 @@ class PageTableFuzzTest {
             PagingModes.aarch64(16, 52, 52));
 
     private static final int FRAMES = 64;
+    /**
+     * The page-table dump's budget here: eight tables (as many as the pages given), each entered once per
+     * level, so the revisit and truncation paths run on most inputs, without a cycle of tables costing up to
+     * 2^20 table reads (of 8192 entries with a 64 KiB granule) per input.
+     */
+    static final PageTableDump.Limits DUMP_LIMITS = new PageTableDump.Limits(8, 1);
+    /**
+     * The p2m enumeration's budget here: 128 leaf slots and 1024 pieces, so that max_pfns past it, the
+     * refusal at the cap and every kind of slot run, without 2^18 slots per input.
+     */
+    static final P2mLimits P2M_LIMITS = new P2mLimits(1L << 16, 1 << 10);
 
     /**
      * Up to eight pages at frames 0..63 (4 KiB each; an AArch64 64 KiB granule reads across them), their bytes
@@ -89,7 +101,7 @@ class PageTableFuzzTest {
                 walker.walk(root, va).toString();
                 batch.translate(va);
             }
-            PageTableDump.Result r = new PageTableDump(m, mode, order).dump(root, upperHalf, Progress.NONE);
+            PageTableDump.Result r = new PageTableDump(m, mode, order, DUMP_LIMITS).dump(root, upperHalf, Progress.NONE);
             r.ranges().forEach(Object::toString);
         } catch (DumpException | UnmappedAddressException expected) {
             // the project's own report
@@ -104,7 +116,7 @@ class PageTableFuzzTest {
         MachineImage m = memory(data, 8);
         try {
             TreeP2m p = new TreeP2m(m, frameListList, new MaxPfn(maxPfn, "fuzz"), ByteOrder.LITTLE_ENDIAN, "fuzz");
-            P2mMap map = p.enumerate(Progress.NONE);
+            P2mMap map = p.enumerate(Progress.NONE, P2M_LIMITS);
             for (long pfn : pfns) {
                 p.lookup(pfn).toString();
                 map.lookup(pfn).toString();
@@ -126,7 +138,7 @@ class PageTableFuzzTest {
         try {
             LinearP2m p = new LinearP2m(m, cr3, vaddr, new MaxPfn(maxPfn, "fuzz"), PagingModes.x86_64(false, X86_64Entry.standard()),
                     ByteOrder.LITTLE_ENDIAN, "fuzz");
-            P2mMap map = p.enumerate(Progress.NONE);
+            P2mMap map = p.enumerate(Progress.NONE, P2M_LIMITS);
             for (long pfn : pfns) {
                 p.lookup(pfn).toString();
                 map.lookup(pfn).toString();

@@ -1,8 +1,11 @@
 package dev.vmscope.core.xen;
 
 import dev.vmscope.core.Progress;
+import dev.vmscope.core.UnsupportedDumpException;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.xlat.FaultKind;
+import dev.vmscope.core.xlat.PagingModes;
+import dev.vmscope.core.xlat.x86.X86_64Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,6 +13,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +76,36 @@ class HostileP2mTest {
         assertEquals(List.of(new PfnRange(0, 1000, P2mKind.UNREACHABLE, "frame-list-list page at machine 0x100000 is not in the dump")),
                 map.gaps());
         assertTrue(map.runs().isEmpty());
+    }
+
+    /**
+     * The page at 0x1000 is the root of a linear p2m's page tables, every table below it and every leaf page:
+     * each word is 0x1003 (present, writable, frame 1), so every pfn names the same machine frame 0x1003 and
+     * makes a run of its own. Refused at the cap on runs, after 128 leaf pages, not after millions of runs.
+     */
+    @Test
+    @Timeout(10)
+    void aLinearListWhoseEveryEntryNamesOneFrameIsRefusedAtTheCap() {
+        MachineImage m = MachineImage.parse(Space.MACHINE, "0x1000..0x2000: fill 0x1003");
+        LinearP2m p = new LinearP2m(m, 0x1000, 0xffffc90000000000L, new MaxPfn(1L << 40, "given"),
+                PagingModes.x86_64(false, X86_64Entry.standard()), ByteOrder.LITTLE_ENDIAN, "test");
+        UnsupportedDumpException e = assertThrows(UnsupportedDumpException.class, () -> p.enumerate(Progress.NONE));
+        assertTrue(e.getMessage().contains("more than " + P2mLimits.DEFAULT.maxPieces() + " runs and gaps"), e.getMessage());
+        assertEquals(0x1003, p.lookup(12345).mfn().orElseThrow(), "single lookups still work");
+    }
+
+    /** A tree whose lists all name one page of identity entries: one run, found without reading 2^27 entries. */
+    @Test
+    @Timeout(10)
+    void aTreeWhoseEveryLeafIsOneSharedPageIsReadOnce() {
+        TreeP2m p = tree("""
+                0x100000..0x101000: fill 0x101
+                0x101000..0x102000: fill 0x1ff
+                0x1ff000..0x200000: fill 0x4000000000000000
+                """, Long.MAX_VALUE);
+        P2mMap map = p.enumerate(Progress.NONE);
+        assertEquals(List.of(new P2mRun(0, 0, TreeP2m.REACH, P2mKind.IDENTITY)), map.runs());
+        assertEquals(TreeP2m.REACH, p.filledExtent());
     }
 
     @Test

@@ -85,9 +85,11 @@ public final class MachineImage implements Memory {
     }
 
     public MachineImage put(long address, byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = 0; i < bytes.length; ) {
             long a = address + i;
-            pages.computeIfAbsent(a & -PAGE, p -> new byte[PAGE])[(int) (a & (PAGE - 1))] = bytes[i];
+            int n = (int) Math.min(bytes.length - i, PAGE - (a & (PAGE - 1)));
+            System.arraycopy(bytes, i, pages.computeIfAbsent(a & -PAGE, p -> new byte[PAGE]), (int) (a & (PAGE - 1)), n);
+            i += n;
         }
         return this;
     }
@@ -128,13 +130,15 @@ public final class MachineImage implements Memory {
 
     @Override
     public void read(long address, byte[] dst, int dstOffset, int length) {
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < length; ) {
             long a = address + i;
             byte[] page = pages.get(a & -PAGE);
             if (page == null) {
                 throw new MemoryAccessException(space, a, MemoryAccessException.Reason.NOT_IN_DUMP);
             }
-            dst[dstOffset + i] = page[(int) (a & (PAGE - 1))];
+            int n = (int) Math.min(length - i, PAGE - (a & (PAGE - 1)));
+            System.arraycopy(page, (int) (a & (PAGE - 1)), dst, dstOffset + i, n);
+            i += n;
         }
     }
 

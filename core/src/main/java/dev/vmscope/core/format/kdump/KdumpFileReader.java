@@ -63,8 +63,9 @@ final class KdumpFileReader {
                         "a pfn range of this part inside 0.." + Hex.of(maxMapnr) + ", found " + Hex.of(x.startPfn64())
                                 + ".." + Hex.of(x.endPfn64()));
             }
-            first = Math.min(x.startPfn64(), bits);
-            end = Math.min(x.endPfn64(), bits);
+            // unsigned: a pfn at or above 2^63 is past any bitmap, not negative
+            first = Long.compareUnsigned(x.startPfn64(), bits) < 0 ? x.startPfn64() : bits;
+            end = Long.compareUnsigned(x.endPfn64(), bits) < 0 ? x.endPfn64() : bits;
         }
         long descriptorsAt = bitmapAt + bitmapBytes;
         long count = dumped.rank(end) - dumped.rank(first);

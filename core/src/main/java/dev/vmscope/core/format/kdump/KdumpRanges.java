@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The memory map of one kdump file's window, from its bitmaps: runs of dumped pages (RAM), pages that
  * are RAM but were filtered out or — in an incomplete dump — never written (excluded), and pfns in
- * neither bitmap (holes). Runs are found with the bitmaps' next-set/next-clear search, not page by page.
+ * neither bitmap (holes). Runs are found with the bitmaps' next-set/next-clear search, not page by page,
+ * and no search goes past the end of the run being built, so the whole map costs one pass over the bitmaps
+ * however the hostile bits alternate.
  */
 final class KdumpRanges {
     private KdumpRanges() {
@@ -21,6 +23,7 @@ final class KdumpRanges {
         PageBitmap dumped = f.dumped();
         long end = f.endIndex();
         long p = f.firstIndex();
+        long nextDumped = -1; // the first dumped pfn at or after p once p is past it: searched once per gap, not per run
         while (p < end) {
             long q;
             if (dumped.get(p)) {
@@ -28,7 +31,11 @@ final class KdumpRanges {
                 addDumped(f, p, q, out);
             } else {
                 boolean ram = valid.get(p);
-                q = Math.min(Math.min(valid.next(p, !ram), dumped.next(p, true)), end);
+                if (nextDumped < p) {
+                    nextDumped = dumped.next(p, true, end);
+                }
+                long limit = Math.min(nextDumped, end);
+                q = valid.next(p, !ram, limit);
                 add(f, out, p, q, ram ? RangeKind.EXCLUDED : RangeKind.HOLE);
             }
             p = Math.max(q, p + 1);

@@ -1,5 +1,9 @@
 package dev.vmscope.core.format.kdump;
 
+import dev.vmscope.core.io.Bytes;
+
+import java.nio.ByteOrder;
+
 /**
  * A page bitmap of a compressed kdump (bit {@code pfn % 8} of byte {@code pfn / 8}), with a rank index
  * so that "how many set bits come before this pfn" — the index of its page descriptor — costs at most
@@ -15,7 +19,11 @@ public final class PageBitmap {
         this.bits = Math.min(bits, (long) bytes.length * 8);
         int n = (int) ((this.bits + 63) / 64);
         this.words = new long[n];
-        for (int i = 0; i < n; i++) {
+        int whole = Math.min(n, bytes.length / 8);
+        for (int i = 0; i < whole; i++) {
+            words[i] = Bytes.u64(bytes, i * 8, ByteOrder.LITTLE_ENDIAN);
+        }
+        for (int i = whole; i < n; i++) {
             long w = 0;
             for (int b = 7; b >= 0; b--) {
                 int at = i * 8 + b;
@@ -51,9 +59,9 @@ public final class PageBitmap {
         return (words[(int) (pfn >>> 6)] & (1L << (pfn & 63))) != 0;
     }
 
-    /** Number of set bits below {@code pfn}. */
+    /** Number of set bits below {@code pfn} (none below a negative one). */
     public long rank(long pfn) {
-        long p = Math.min(pfn, bits);
+        long p = Math.max(0, Math.min(pfn, bits));
         int word = (int) (p >>> 6);
         int block = word / LONGS_PER_BLOCK;
         long r = rankBefore[block];
@@ -73,17 +81,26 @@ public final class PageBitmap {
 
     /** The first pfn at or after {@code from} whose bit equals {@code value}, or {@link #size()}. */
     public long next(long from, boolean value) {
-        long p = from;
-        while (p < bits) {
+        return next(from, value, bits);
+    }
+
+    /**
+     * The first pfn in {@code [from, limit)} whose bit equals {@code value}, bits past the end counting as
+     * clear, or {@code limit} when there is none; the search stops at {@code limit}.
+     */
+    public long next(long from, boolean value, long limit) {
+        long stop = Math.min(bits, limit);
+        long p = Math.max(from, 0);
+        while (p < stop) {
             int word = (int) (p >>> 6);
             long w = value ? words[word] : ~words[word];
             w &= -1L << (p & 63);
             if (w != 0) {
-                return Math.min(bits, ((long) word << 6) + Long.numberOfTrailingZeros(w));
+                return Math.min(stop, ((long) word << 6) + Long.numberOfTrailingZeros(w));
             }
             p = ((long) word + 1) << 6;
         }
-        return bits;
+        return !value && bits < limit ? Math.max(from, bits) : limit;
     }
 
     /**
