@@ -49,6 +49,7 @@ class PackagingFilesTest {
 
         List<String> expected = new ArrayList<>(mainOptions);
         expected.add("-D" + Main.MODE_PROPERTY + "=cli");
+        expected.add("-XX:TieredStopAtLevel=1");
         assertEquals(expected, cliOptions, "jpackage gives an added launcher its own Java options, not the main one's");
         assertTrue(common.contains("vmscope-cli=packaging/vmscope-cli.properties"), "common.args adds vmscope-cli");
         assertEquals("true", cli.getProperty("win-console"), "on Windows vmscope-cli is the console launcher");

@@ -4,12 +4,14 @@ import io.airlift.compress.v3.lzo.LzoDecompressor;
 import io.airlift.compress.v3.snappy.SnappyJavaDecompressor;
 import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
 
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Per-page compression of a compressed kdump, all in pure Java: zlib through {@link Inflater}, LZO1X,
- * Snappy and zstd through aircompressor's Java decoders. Decoders are cheap and kept per thread.
+ * Per-page compression of a compressed kdump: zlib through libdeflate where the system has it ({@link
+ * NativeZlib}) and {@link Inflater} otherwise, LZO1X, Snappy and zstd through aircompressor's Java
+ * decoders. Decoders are cheap and kept per thread.
  */
 enum PageCodec {
     NONE("none", 0),
@@ -18,6 +20,8 @@ enum PageCodec {
     SNAPPY("snappy", KdumpHeader.COMPRESSED_SNAPPY),
     ZSTD("zstd", KdumpHeader.COMPRESSED_ZSTD);
 
+    /** Whole pages through libdeflate where the system has it; {@link Inflater} for the rest. */
+    private static final Optional<NativeZlib> NATIVE_ZLIB = NativeZlib.get();
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
     private static final ThreadLocal<LzoDecompressor> LZO_DECODER = ThreadLocal.withInitial(LzoDecompressor::new);
     private static final ThreadLocal<SnappyJavaDecompressor> SNAPPY_DECODER = ThreadLocal.withInitial(SnappyJavaDecompressor::new);
@@ -74,6 +78,9 @@ enum PageCodec {
     }
 
     private static int inflate(byte[] src, int srcLength, byte[] dst, int dstOffset, int dstLength) {
+        if (NATIVE_ZLIB.isPresent() && NATIVE_ZLIB.get().decodeExactly(src, srcLength, dst, dstOffset, dstLength)) {
+            return dstLength;
+        }
         Inflater inflater = INFLATER.get();
         inflater.reset();
         inflater.setInput(src, 0, srcLength);
