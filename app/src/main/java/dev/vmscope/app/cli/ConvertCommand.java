@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,10 @@ final class ConvertCommand extends SourceCommand {
 
     private static String describe(ConvertResult r, String space) {
         String memory = Sizes.of(r.memoryBytes()) + " of " + space + " memory";
+        if (!Files.isRegularFile(r.output())) {
+            return "wrote " + (r.target() == ConvertOptions.Target.ELF ? "an ELF vmcore" : "a raw image") + " into " + r.output()
+                    + " (not a file: written front to back, holes as zeros): " + memory + ", " + Sizes.of(r.fileSize());
+        }
         return switch (r.target()) {
             case ELF -> "wrote ELF vmcore " + r.output() + ": " + memory + " in " + r.segments() + " PT_LOAD segments, "
                     + Sizes.of(r.fileSize()) + " file";
