@@ -28,7 +28,10 @@ public final class BatchTranslator {
     private final int pageShift;
     private final AddressSpaceMap map;
 
-    /** The TLB: the page of a slot at {@code 2 * slot}, its physical base next to it, in one cache line. */
+    /**
+     * The TLB: the complement of a slot's page at {@code 2 * slot} (so that the zeroed array starts empty: no
+     * page number is all ones), its physical base next to it, in one cache line.
+     */
     private final long[] tlb = new long[2 << TLB_BITS];
     private final long[] tableTag = new long[TABLE_SLOTS];
     private final long[][] tableEntries = new long[TABLE_SLOTS][];
@@ -55,9 +58,6 @@ public final class BatchTranslator {
         this.order = order;
         this.root = entries.rootTable(rootRegister);
         this.pageShift = form.pageShift();
-        for (int i = 0; i < tlb.length; i += 2) {
-            tlb[i] = -1L;
-        }
         java.util.Arrays.fill(tableTag, -1L);
         int largest = 0;
         for (PagingForm.Level l : form.levels()) {
@@ -71,7 +71,7 @@ public final class BatchTranslator {
         long page = va >>> pageShift;
         int slot = (int) (page & ((1 << TLB_BITS) - 1)) << 1;
         long offset = va & ((1L << pageShift) - 1);
-        if (tlb[slot] == page) {
+        if (tlb[slot] == ~page) {
             return tlb[slot + 1] | offset;
         }
         if (map != null) {
@@ -99,7 +99,7 @@ public final class BatchTranslator {
             if ((next & EntryFormat.LEAF) != 0) {
                 long size = form.mappedBy(level);
                 long pa = (next & ~EntryFormat.LEAF) | (va & (size - 1));
-                tlb[slot] = page;
+                tlb[slot] = ~page;
                 tlb[slot + 1] = pa & ~((1L << pageShift) - 1);
                 return pa;
             }
@@ -112,7 +112,7 @@ public final class BatchTranslator {
         if (!(t.result() instanceof WalkResult.Mapped m)) {
             return UNMAPPED;
         }
-        tlb[slot] = page;
+        tlb[slot] = ~page;
         tlb[slot + 1] = m.address() - (t.virtualAddress() & ((1L << pageShift) - 1));
         return m.address();
     }

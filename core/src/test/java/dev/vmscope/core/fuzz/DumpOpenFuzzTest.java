@@ -10,6 +10,7 @@ import dev.vmscope.core.UnmappedAddressException;
 import dev.vmscope.core.io.ByteArrayStorage;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.Space;
+import dev.vmscope.core.xlat.BatchTranslator;
 import dev.vmscope.core.xlat.PageTableDump;
 
 /**
@@ -46,9 +47,10 @@ class DumpOpenFuzzTest {
             }
         }
         if (s.kernel().isPresent()) {
+            BatchTranslator batch = s.batchTranslator();
             for (long va : addresses) {
                 s.translate(va);
-                s.batchTranslator().translate(va);
+                batch.translate(va);
                 tryRead(s, Space.KERNEL_VIRTUAL, va);
             }
             s.kernelMappings(Progress.NONE, DUMP_LIMITS);
