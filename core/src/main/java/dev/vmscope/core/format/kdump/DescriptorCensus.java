@@ -52,17 +52,17 @@ final class DescriptorCensus {
         long examined = full ? count : Math.min(count, SAMPLES);
         DescriptorCensus c = new DescriptorCensus(full, examined, sharedZeroPage(s, dataStart, blockSize));
         if (full) {
-            byte[] buf = new byte[(int) Math.min(count, BATCH) * PageDescriptor.SIZE];
-            for (long first = 0; first < count; first += BATCH) {
-                int n = (int) Math.min(BATCH, count - first);
-                long from = at + first * PageDescriptor.SIZE;
-                int inFile = (int) Math.max(0, Math.min(n, (s.size() - from) / PageDescriptor.SIZE));
-                if (inFile > 0) {
-                    s.read(from, buf, 0, inFile * PageDescriptor.SIZE);
-                }
+            long inFile = Math.clamp((s.size() - at) / PageDescriptor.SIZE, 0, count);
+            byte[] buf = new byte[(int) Math.min(inFile, BATCH) * PageDescriptor.SIZE];
+            for (long first = 0; first < inFile; first += BATCH) {
+                int n = (int) Math.min(BATCH, inFile - first);
+                s.read(at + first * PageDescriptor.SIZE, buf, 0, n * PageDescriptor.SIZE);
                 for (int i = 0; i < n; i++) {
-                    c.count(i < inFile ? decode(buf, i * PageDescriptor.SIZE) : null, first + i, s, blockSize, incomplete);
+                    c.count(decode(buf, i * PageDescriptor.SIZE), first + i, s, blockSize, incomplete);
                 }
+            }
+            if (incomplete) {
+                c.pastTheEnd(inFile, count);
             }
         } else {
             LOG.atDebug().log("{}: {} page descriptors, sampling {} of them", s.name(), count, examined);
@@ -94,15 +94,20 @@ final class DescriptorCensus {
                 Bytes.u64(b, at + 16, le));
     }
 
+    /** Descriptors {@code from} to {@code to} lie past the end of an incomplete dump: none was written. */
+    private void pastTheEnd(long from, long to) {
+        if (from < Integer.MAX_VALUE) {
+            unwritten.set((int) from, (int) Math.min(to, Integer.MAX_VALUE));
+        }
+        unwrittenCount += to - from;
+    }
+
     private void count(PageDescriptor pd, long index, Storage s, int blockSize, boolean incomplete) {
-        if (incomplete && (pd == null || (pd.offset() == 0 && pd.size() == 0) || !s.contains(pd.offset(), pd.size()))) {
+        if (incomplete && ((pd.offset() == 0 && pd.size() == 0) || !s.contains(pd.offset(), pd.size()))) {
             if (index < Integer.MAX_VALUE) {
                 unwritten.set((int) index);
             }
             unwrittenCount++;
-            return;
-        }
-        if (pd == null) {
             return;
         }
         PageCodec codec = PageCodec.fromFlags(pd.flags());

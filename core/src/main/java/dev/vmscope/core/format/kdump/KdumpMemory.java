@@ -123,7 +123,7 @@ final class KdumpMemory implements Memory {
         PageBitmap dumped = file.dumped();
         PageBitmap valid = file.valid();
         if (!zeroExcluded) {
-            if (dumped.next(first, false) <= last) {
+            if (dumped.next(first, false, last + 1) <= last) {
                 return false;
             }
             long d = file.descriptorIndex(first);
@@ -132,9 +132,9 @@ final class KdumpMemory implements Memory {
         }
         for (long i = first; i <= last; ) {
             if (dumped.get(i)) {
-                i = dumped.next(i, false);
+                i = dumped.next(i, false, last + 1);
             } else if (valid.get(i)) {
-                i = valid.next(i, false);
+                i = valid.next(i, false, last + 1);
             } else {
                 return false;
             }

@@ -27,7 +27,7 @@ final class KdumpRanges {
         while (p < end) {
             long q;
             if (dumped.get(p)) {
-                q = Math.min(dumped.next(p, false), end);
+                q = dumped.next(p, false, end);
                 addDumped(f, p, q, out);
             } else {
                 boolean ram = valid.get(p);

@@ -72,7 +72,7 @@ final class MinidumpMemory implements Memory {
             long lastBit = r.firstBit() + r.pages();
             while (bit < lastBit) {
                 boolean dumped = bitmap.get(bit);
-                long next = Math.min(lastBit, bitmap.next(bit, !dumped));
+                long next = bitmap.next(bit, !dumped, lastBit);
                 if (next <= bit) {
                     next = lastBit;
                 }
