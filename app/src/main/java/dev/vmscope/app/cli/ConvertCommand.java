@@ -19,17 +19,20 @@ import java.util.Locale;
 
 /**
  * {@code vmscope convert SOURCE --to elf|raw OUT}: writes the dump's memory as an ELF vmcore or a raw
- * image, with a progress bar on a terminal. OUT is never the source (nor a link to it); it appears only
+ * image, with a progress bar on a terminal; {@code --to kdump} writes a flattened compressed kdump back as
+ * the compressed kdump it stands for. OUT is never the source (nor a link to it); it appears only
  * when complete, and an interrupted conversion leaves nothing behind.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Write the dump's memory in another format: an ELF vmcore or a raw image of physical memory.")
+        description = {"Write the dump's memory in another format: an ELF vmcore or a raw image of physical memory.",
+                "--to kdump writes a flattened compressed kdump (makedumpfile -F, QEMU's kdump formats) back as the "
+                        + "compressed kdump it stands for, as makedumpfile -R does."})
 final class ConvertCommand extends SourceCommand {
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write (never the source).")
     String out;
 
-    @Option(names = "--to", required = true, paramLabel = "elf|raw", description = "The format to write.")
+    @Option(names = "--to", required = true, paramLabel = "elf|raw|kdump", description = "The format to write.")
     String to;
 
     @Option(names = "--zero-fill", description = "Write pages that filtering excluded as zeros instead of leaving them out.")
@@ -47,8 +50,12 @@ final class ConvertCommand extends SourceCommand {
         convert = switch (to.toLowerCase(Locale.ROOT)) {
             case "elf" -> ConvertOptions.elf();
             case "raw" -> ConvertOptions.raw();
-            default -> throw CliFailure.usage("--to " + to + ": the formats are elf and raw");
+            case "kdump" -> ConvertOptions.kdump();
+            default -> throw CliFailure.usage("--to " + to + ": the formats are elf, raw and kdump");
         };
+        if (zeroFill && convert.target() == ConvertOptions.Target.KDUMP) {
+            throw CliFailure.usage("--zero-fill: a rearranged kdump keeps the pages its source has, it cannot add any");
+        }
         convert = convert.withZeroFillExcluded(zeroFill);
         output = Path.of(out);
     }
@@ -89,7 +96,7 @@ final class ConvertCommand extends SourceCommand {
     private static String describe(ConvertResult r, String space) {
         String memory = Sizes.of(r.memoryBytes()) + " of " + space + " memory";
         if (!Files.isRegularFile(r.output())) {
-            return "wrote " + (r.target() == ConvertOptions.Target.ELF ? "an ELF vmcore" : "a raw image") + " into " + r.output()
+            return "wrote " + article(r.target()) + " into " + r.output()
                     + " (not a file: written front to back, holes as zeros): " + memory + ", " + Sizes.of(r.fileSize());
         }
         return switch (r.target()) {
@@ -97,6 +104,16 @@ final class ConvertCommand extends SourceCommand {
                     + Sizes.of(r.fileSize()) + " file";
             case RAW -> "wrote raw image " + r.output() + ": " + memory + " from " + space + " " + Hex.of(r.rawBase())
                     + ", " + Sizes.of(r.fileSize()) + " file (sparse where the dump has holes); open it as " + openAs(r);
+            case KDUMP -> "wrote compressed kdump " + r.output() + ": " + memory + ", " + Sizes.of(r.fileSize())
+                    + " file rearranged from " + r.segments() + " pieces of flattened records";
+        };
+    }
+
+    private static String article(ConvertOptions.Target t) {
+        return switch (t) {
+            case ELF -> "an ELF vmcore";
+            case RAW -> "a raw image";
+            case KDUMP -> "a compressed kdump";
         };
     }
 

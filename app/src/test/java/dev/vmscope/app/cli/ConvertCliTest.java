@@ -9,6 +9,7 @@ import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.testing.Corpus;
 import dev.vmscope.core.testing.TruthFiles;
+import dev.vmscope.core.testing.kdump.FlattenedWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,11 +133,40 @@ class ConvertCliTest {
     }
 
     @Test
+    void aFlattenedKdumpWrittenBackAsAKdumpIsTheOriginalFile() throws IOException {
+        byte[] original = Files.readAllBytes(Path.of(kdump));
+        Path flat = Files.write(dir.resolve("shuffled.flat"), FlattenedWriter.flatten(original, 65536, "shuffled", 3));
+        Path out = dir.resolve("back.kdump");
+        CliRun r = CliRun.of("convert", flat.toString(), "--to", "kdump", out.toString(), "--json");
+        assertEquals(0, r.status(), r::toString);
+        assertEquals("kdump", r.json().get("format").asText());
+        assertEquals(original.length, r.json().get("fileSize").asLong());
+        assertEquals(-1, Files.mismatch(out, Path.of(kdump)), "the rearranged file is the kdump that was flattened");
+
+        CliRun text = CliRun.of("convert", flat.toString(), "--to", "kdump", dir.resolve("text.kdump").toString());
+        assertTrue(text.out().startsWith("wrote compressed kdump " + dir.resolve("text.kdump") + ": "), text.out());
+        assertTrue(text.out().strip().endsWith("pieces of flattened records"), text.out());
+    }
+
+    @Test
+    void onlyAFlattenedKdumpBecomesAKdump() {
+        Path out = dir.resolve("x.kdump");
+        CliRun r = CliRun.of("convert", kdump, "--to", "kdump", out.toString());
+        assertEquals(2, r.status(), r::toString);
+        assertEquals(1, r.errorLines().size(), r.stderr());
+        assertTrue(r.stderr().startsWith("vmscope: only a flattened compressed kdump can be written back"), r.stderr());
+        assertFalse(Files.exists(out));
+        CliRun zeroFill = CliRun.of("convert", kdump, "--to", "kdump", "--zero-fill", out.toString());
+        assertEquals(2, zeroFill.status(), zeroFill::toString);
+        assertTrue(zeroFill.stderr().startsWith("vmscope: --zero-fill:"), zeroFill.stderr());
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Path out = dir.resolve("x.out");
         CliRun r = CliRun.of("convert", kdump, "--to", "lime", out.toString());
         assertEquals(2, r.status());
-        assertEquals(List.of("vmscope: --to lime: the formats are elf and raw"), r.errorLines());
+        assertEquals(List.of("vmscope: --to lime: the formats are elf, raw and kdump"), r.errorLines());
         assertFalse(Files.exists(out));
         assertEquals(2, CliRun.of("convert", kdump, out.toString()).status(), "--to is required");
     }

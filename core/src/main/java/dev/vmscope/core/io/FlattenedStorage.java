@@ -4,7 +4,9 @@ import dev.vmscope.core.DumpFormatException;
 import dev.vmscope.core.Hex;
 import dev.vmscope.core.Progress;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -159,6 +161,19 @@ public final class FlattenedStorage implements Storage {
     /** Number of disjoint pieces the records resolved into. */
     public int pieces() {
         return starts.length;
+    }
+
+    /** A run of the rearranged file that some record wrote; the bytes between pieces were never written. */
+    public record Piece(long offset, long length) {
+    }
+
+    /** The written pieces of the rearranged file, in increasing offset, disjoint. */
+    public List<Piece> layout() {
+        List<Piece> out = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            out.add(new Piece(starts[i], lengths[i]));
+        }
+        return out;
     }
 
     @Override

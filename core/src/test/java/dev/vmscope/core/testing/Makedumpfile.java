@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs Debian's makedumpfile (zlib and lzo; no snappy or zstd in that build) to produce compressed and
@@ -24,29 +25,39 @@ public final class Makedumpfile {
      * Converts {@code input} with the given options into a cached output named {@code name}; with
      * {@code -F} the flattened stream is captured from standard output.
      */
-    public static synchronized Path convert(Path input, String name, String... options) {
-        Path out = input.resolveSibling(name);
+    public static Path convert(Path input, String name, String... options) {
+        boolean flattened = List.of(options).contains("-F");
+        return produce(input.resolveSibling(name), partial -> {
+            List<String> cmd = new ArrayList<>(List.of("makedumpfile"));
+            cmd.addAll(List.of(options));
+            cmd.add(input.toString());
+            if (!flattened) {
+                cmd.add(partial.toString());
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            return flattened ? pb.redirectOutput(partial.toFile()) : pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        });
+    }
+
+    /** {@code makedumpfile -R}: the flattened stream {@code flattened} rearranged into a cached file named {@code name}. */
+    public static Path rearrange(Path flattened, String name) {
+        return produce(flattened.resolveSibling(name), partial -> new ProcessBuilder("makedumpfile", "-R", partial.toString())
+                .redirectInput(flattened.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+    }
+
+    /** Runs the command made for a temporary name beside {@code out}, then moves its result to {@code out} (kept as a cache). */
+    private static synchronized Path produce(Path out, Function<Path, ProcessBuilder> command) {
         if (Files.isRegularFile(out)) {
             return out;
         }
         require();
         try {
-            Path partial = Files.createTempFile(out.getParent(), name, ".partial");
+            Path partial = Files.createTempFile(out.getParent(), out.getFileName().toString(), ".partial");
             Files.delete(partial);
-            List<String> cmd = new ArrayList<>(List.of("makedumpfile"));
-            cmd.addAll(List.of(options));
-            cmd.add(input.toString());
-            boolean flattened = List.of(options).contains("-F");
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            if (flattened) {
-                pb.redirectOutput(partial.toFile());
-            } else {
-                cmd.add(partial.toString());
-                pb.command(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            }
+            ProcessBuilder pb = command.apply(partial);
             Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Assertions.assertTrue(p.waitFor(10, TimeUnit.MINUTES), "makedumpfile timed out");
-            Assertions.assertEquals(0, p.exitValue(), "makedumpfile " + String.join(" ", cmd) + " failed");
+            Assertions.assertEquals(0, p.exitValue(), String.join(" ", pb.command()) + " failed");
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
             return out;
         } catch (IOException e) {

@@ -3,7 +3,8 @@ package dev.vmscope.core.format.convert;
 /**
  * What {@link DumpConverter} writes.
  *
- * @param target           an ELF vmcore or a raw image of physical (machine, for Xen) memory
+ * @param target           an ELF vmcore or a raw image of physical (machine, for Xen) memory, or a flattened
+ *                         kdump rearranged
  * @param zeroFillExcluded write pages that filtering excluded (and pages an incomplete dump never
  *                         wrote) as zeros instead of leaving them out
  * @param elfClass         for ELF: {@code AUTO} picks ELF32 for a 32-bit machine whose memory and file
@@ -12,8 +13,11 @@ package dev.vmscope.core.format.convert;
  */
 public record ConvertOptions(Target target, boolean zeroFillExcluded, ElfClass elfClass, int threads) {
 
-    /** The file format written. */
-    public enum Target { ELF, RAW }
+    /**
+     * The file format written: an ELF vmcore, a raw image, or — from a flattened compressed kdump only —
+     * the compressed kdump file its records stand for (what {@code makedumpfile -R} rearranges them into).
+     */
+    public enum Target { ELF, RAW, KDUMP }
 
     /** The ELF class of an ELF vmcore. */
     public enum ElfClass { AUTO, ELF32, ELF64 }
@@ -30,6 +34,10 @@ public record ConvertOptions(Target target, boolean zeroFillExcluded, ElfClass e
 
     public static ConvertOptions raw() {
         return new ConvertOptions(Target.RAW, false, ElfClass.AUTO, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static ConvertOptions kdump() {
+        return new ConvertOptions(Target.KDUMP, false, ElfClass.AUTO, Runtime.getRuntime().availableProcessors());
     }
 
     public ConvertOptions withZeroFillExcluded(boolean zeroFill) {

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Writes an opened dump's memory in another format: an ELF vmcore (one PT_NOTE with all the dump's
  * notes, VMCOREINFO as a note when the dump had it elsewhere, one PT_LOAD per run of present memory) or
- * a raw image (sparse where the dump has holes). Pages are read — and decompressed — on several threads
+ * a raw image (sparse where the dump has holes), or — for a flattened compressed kdump — the compressed kdump
+ * it stands for ({@link RearrangedKdump}). Pages are read — and decompressed — on several threads
  * and written in order; progress is reported and the work can be cancelled. The output is never one of
  * the sources, and appears under its name only when complete.
  */
@@ -38,11 +39,13 @@ public final class DumpConverter {
         } catch (InvalidPathException e) {
             // the source is not a file name (a device or a test buffer): nothing to compare with
         }
-        List<MemoryPlan.Run> runs = MemoryPlan.runs(dump.memory(), options.zeroFillExcluded());
+        List<MemoryPlan.Run> runs = options.target() == ConvertOptions.Target.KDUMP ? List.of()
+                : MemoryPlan.runs(dump.memory(), options.zeroFillExcluded());
         try (OutputFile out = OutputFile.create(output, all)) {
             ConvertResult result = switch (options.target()) {
                 case ELF -> elf(dump, runs, out, output, options, progress);
                 case RAW -> raw(dump, runs, out, output, options, progress);
+                case KDUMP -> RearrangedKdump.write(dump, out, output, progress);
             };
             out.commit();
             LOG.atInfo().log("converted {} to {} {}: {} bytes of memory, {} segments, file of {} bytes", dump.source(),

@@ -13,11 +13,14 @@ import dev.vmscope.core.testing.Makedumpfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real dumps converted: the result holds the bytes that the corpus's other dump of the same machine holds. */
@@ -58,6 +61,37 @@ class ConvertCorpusTest {
                     converted.cpus().stream().filter(c -> c.source().equals(CpuState.XEN_CRASH_REGS)).toList());
             assertTrue(samePages(converted, elf) > 100_000);
         }
+    }
+
+    @Test
+    void aFlattenedKdumpWrittenBackIsTheFileMakedumpfileRearranges() throws Exception {
+        Path flat = Makedumpfile.convert(Corpus.dump("xen", "x1-xen-kdump.vmcore"), "x1.makedumpfile-F-l-d1.flat", "-F", "-l", "-d", "1");
+        Path expected = Makedumpfile.rearrange(flat, "x1.makedumpfile-F-l-d1.rearranged.kdump");
+        Path out = dir.resolve("rearranged.kdump");
+        try (Dump source = DumpFormats.open(flat)) {
+            assertEquals("kdump-flattened", source.format());
+            ConvertResult r = DumpConverter.convert(source, List.of(flat), out, ConvertOptions.kdump(), Progress.NONE);
+            assertEquals(Files.size(expected), r.fileSize());
+            assertTrue(r.segments() > 1, "pieces: " + r.segments());
+        }
+        assertEquals(-1, Files.mismatch(out, expected), "vmscope's rearranged file differs from makedumpfile -R's");
+        try (Dump rearranged = DumpFormats.open(out); Dump flattened = DumpFormats.open(flat)) {
+            assertEquals("kdump-compressed", rearranged.format());
+            assertEquals(flattened.memory().ranges(), rearranged.memory().ranges());
+        }
+    }
+
+    @Test
+    void onlyAFlattenedKdumpCanBeWrittenBackAsOne() {
+        Path kdump = Corpus.dump(SET, "vmcore-qemu.kdump-zlib");
+        Path out = dir.resolve("again.kdump");
+        try (Dump source = DumpFormats.open(kdump)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DumpConverter.convert(source, List.of(kdump), out, ConvertOptions.kdump(), Progress.NONE));
+            assertTrue(e.getMessage().contains("only a flattened compressed kdump"), e.getMessage());
+            assertTrue(e.getMessage().contains("kdump-compressed"), e.getMessage());
+        }
+        assertFalse(Files.exists(out), "nothing is left behind");
     }
 
     /** Compares every 4 KiB page that both dumps hold in full; returns how many. */
