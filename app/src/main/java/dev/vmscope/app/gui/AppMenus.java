@@ -19,8 +19,9 @@ final class AppMenus {
     private AppMenus() {
     }
 
-    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, boolean sample, LessonLauncher lessonLauncher,
-                      ObjectProperty<Theme> theme) {
+    /** @param flattenedKdump whether the open dump is a flattened compressed kdump, which can be written back as one */
+    static MenuBar of(Commands c, RecentFiles recent, ObservableBooleanValue open, ObservableBooleanValue flattenedKdump,
+                      boolean sample, LessonLauncher lessonLauncher, ObjectProperty<Theme> theme) {
         Menu file = new Menu("_File");
         Menu recentMenu = new Menu("Open _Recent");
         recentMenu.setId("menu-recent");
@@ -31,6 +32,7 @@ final class AppMenus {
         file.getItems().addAll(item("_Open…", Shortcut.OPEN, c::chooseAndOpen), recentMenu, sampleItem,
                 item("_Attach to This Machine…", null, c::attachLive),
                 needsDump(item("_Export as ELF…", null, c::exportAsElf), open),
+                needsDump(item("Export as Compressed _Kdump…", null, c::exportAsKdump), flattenedKdump),
                 needsDump(item("_Close", Shortcut.CLOSE, c::closeSession), open),
                 new SeparatorMenuItem(), item("_Quit", Shortcut.QUIT, c::quit));
         Menu go = new Menu("_Go");

@@ -41,4 +41,7 @@ interface Commands {
 
     /** File → Export as ELF…: the open dump's memory as a standard ELF vmcore. */
     void exportAsElf();
+
+    /** File → Export as Compressed Kdump…: a flattened compressed kdump written back as the file it stands for. */
+    void exportAsKdump();
 }

@@ -23,8 +23,10 @@ import java.util.List;
 
 /**
  * File → Export as ELF…: streams the open dump into a standard ELF vmcore (notes and VMCOREINFO kept,
- * excluded pages left out) so that a tool which cannot read the dump's own format can. The copy runs
- * off the FX thread with a progress bar and Cancel; the source is never overwritten.
+ * excluded pages left out) so that a tool which cannot read the dump's own format can. File → Export as
+ * Compressed Kdump…: writes a flattened compressed kdump back as the compressed kdump it stands for (what
+ * {@code makedumpfile -R} makes), which tools that cannot read flattened files open. The copy runs off
+ * the FX thread with a progress bar and Cancel; the source is never overwritten.
  */
 final class ExportDump {
     private static final Logger LOG = Logger.instance();
@@ -32,29 +34,54 @@ final class ExportDump {
     private ExportDump() {
     }
 
+    /** What an export writes, with the words its dialogs use. */
+    enum Kind {
+        ELF("ELF vmcore", ".elf", ConvertOptions.elf()),
+        KDUMP("compressed kdump", ".kdump", ConvertOptions.kdump());
+
+        private final String noun;
+        private final String extension;
+        private final ConvertOptions options;
+
+        Kind(String noun, String extension, ConvertOptions options) {
+            this.noun = noun;
+            this.extension = extension;
+            this.options = options;
+        }
+
+        String title() {
+            return "Export as " + noun;
+        }
+
+        String summary(ConvertResult r) {
+            String pieces = this == ELF ? r.segments() + " segments" : r.segments() + " pieces of flattened records";
+            return "Wrote " + r.output() + ": " + pieces + " holding " + Sizes.of(r.memoryBytes()) + " of memory, in a file of "
+                    + Sizes.of(r.fileSize()) + ".";
+        }
+    }
+
     /** Asks where to write, then exports; {@code done} receives the dialog shown at the end. */
-    static void asElf(Window owner, Session session, java.util.function.Consumer<Alert> done) {
+    static void ask(Window owner, Session session, Kind kind, java.util.function.Consumer<Alert> done) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export as ELF vmcore");
-        chooser.setInitialFileName(baseName(session.dump().source()) + ".elf");
+        chooser.setTitle(kind.title());
+        chooser.setInitialFileName(baseName(session.dump().source()) + kind.extension);
         File f = chooser.showSaveDialog(owner);
         if (f != null) {
-            start(owner, session, f.toPath(), done);
+            start(owner, session, kind, f.toPath(), done);
         }
     }
 
     /** Exports to {@code output} with a progress dialog (also the entry point of tests). */
-    static Task<ConvertResult> start(Window owner, Session session, Path output, java.util.function.Consumer<Alert> done) {
+    static Task<ConvertResult> start(Window owner, Session session, Kind kind, Path output, java.util.function.Consumer<Alert> done) {
         ProgressTask<ConvertResult> task = new ProgressTask<>("Exporting " + output.getFileName(),
-                (Progress p) -> DumpConverter.convert(session.dump(), List.of(), output, ConvertOptions.elf(), p));
-        Alert progress = progressDialog(owner, task);
+                (Progress p) -> DumpConverter.convert(session.dump(), List.of(), output, kind.options, p));
+        Alert progress = progressDialog(owner, task, kind);
         task.setOnSucceeded(e -> {
             progress.close();
             ConvertResult r = task.getValue();
-            Alert ok = new Alert(Alert.AlertType.INFORMATION, "Wrote " + r.output() + ": " + r.segments()
-                    + " segments holding " + Sizes.of(r.memoryBytes()) + " of memory, in a file of " + Sizes.of(r.fileSize()) + ".");
+            Alert ok = new Alert(Alert.AlertType.INFORMATION, kind.summary(r));
             ok.initOwner(owner);
-            ok.setHeaderText("Exported as an ELF vmcore");
+            ok.setHeaderText("Exported as " + (kind == Kind.ELF ? "an " : "a ") + kind.noun);
             ok.show();
             done.accept(ok);
         });
@@ -71,7 +98,7 @@ final class ExportDump {
         return task;
     }
 
-    private static Alert progressDialog(Window owner, Task<?> task) {
+    private static Alert progressDialog(Window owner, Task<?> task, Kind kind) {
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(420);
         bar.progressProperty().bind(task.progressProperty());
@@ -79,8 +106,9 @@ final class ExportDump {
         message.textProperty().bind(task.messageProperty());
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CANCEL);
         a.initOwner(owner);
-        a.setTitle("Export as ELF");
-        a.setHeaderText("Writing the dump's memory as an ELF vmcore");
+        a.setTitle(kind.title());
+        a.setHeaderText(kind == Kind.ELF ? "Writing the dump's memory as an ELF vmcore"
+                : "Writing the flattened records back as a compressed kdump");
         a.getDialogPane().setContent(new VBox(8, message, bar));
         a.setOnCloseRequest(e -> {
             if (task.isRunning()) {

@@ -3,10 +3,13 @@ package dev.vmscope.app.gui;
 import dev.vmscope.app.gui.lessons.LessonCatalog;
 import dev.vmscope.app.gui.lessons.LessonLauncher;
 import dev.vmscope.core.Session;
+import dev.vmscope.core.format.convert.DumpConverter;
 import dev.vmscope.views.explorer.ExplorerPane;
 import dev.vmscope.views.explorer.Page;
 import dev.vmscope.views.fx.Stylesheets;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -59,7 +62,9 @@ public final class MainWindow implements Commands {
         tabs = new DocumentTabs(model, this.prefs::page, this.prefs::page);
         theme.set(this.prefs.theme());
         lessons = new LessonLauncher(LessonCatalog.bundled(), this::chooseAndOpen);
-        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), sample.present(), lessons, theme);
+        BooleanBinding flattenedKdump = Bindings.createBooleanBinding(() -> model.sessionProperty().get() != null
+                && DumpConverter.canWriteBackAsKdump(model.sessionProperty().get().dump()), model.sessionProperty());
+        MenuBar menus = AppMenus.of(this, recent, model.openProperty(), flattenedKdump, sample.present(), lessons, theme);
         root.setTop(menus);
         root.setBottom(new StatusView(model).node());
         model.selectedProperty().subscribe(this::show);
@@ -192,7 +197,15 @@ public final class MainWindow implements Commands {
     public void exportAsElf() {
         Session session = model.sessionProperty().get();
         if (session != null) {
-            ExportDump.asElf(stage, session, shown -> dialog = shown);
+            ExportDump.ask(stage, session, ExportDump.Kind.ELF, shown -> dialog = shown);
+        }
+    }
+
+    @Override
+    public void exportAsKdump() {
+        Session session = model.sessionProperty().get();
+        if (session != null && DumpConverter.canWriteBackAsKdump(session.dump())) {
+            ExportDump.ask(stage, session, ExportDump.Kind.KDUMP, shown -> dialog = shown);
         }
     }
 

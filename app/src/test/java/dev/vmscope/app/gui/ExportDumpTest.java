@@ -7,6 +7,7 @@ import dev.vmscope.core.format.convert.ConvertResult;
 import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.RangeKind;
 import dev.vmscope.core.testing.Corpus;
+import dev.vmscope.core.testing.kdump.FlattenedWriter;
 import dev.vmscope.views.testing.Fx;
 import dev.vmscope.views.testing.Screenshots;
 import javafx.concurrent.Task;
@@ -20,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +61,7 @@ class ExportDumpTest {
         Path out = dir.resolve("exported.elf");
         AtomicReference<Task<ConvertResult>> task = new AtomicReference<>();
         AtomicReference<Alert> shown = new AtomicReference<>();
-        robot.interact(() -> task.set(ExportDump.start(stage, kdump, out, shown::set)));
+        robot.interact(() -> task.set(ExportDump.start(stage, kdump, ExportDump.Kind.ELF, out, shown::set)));
         Fx.waitUntil(() -> shown.get() != null);
         robot.interact(() -> Screenshots.save(shown.get().getDialogPane(), "app-export-elf-done"));
         AtomicReference<String> header = new AtomicReference<>();
@@ -89,5 +91,26 @@ class ExportDumpTest {
             }
             assertTrue(compared > 400, "pages compared: " + compared);
         }
+    }
+
+    @Test
+    void aFlattenedKdumpExportedAsACompressedKdumpIsTheFileThatWasFlattened(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path original = Corpus.dump(SET, "vmcore-qemu.kdump-zlib");
+        Path flat = Files.write(dir.resolve("qemu.flat"), FlattenedWriter.flatten(Files.readAllBytes(original), 1 << 16, "reverse", 2));
+        kdump = Session.open(flat, OpenOptions.DEFAULT);
+        Path out = dir.resolve("qemu.kdump");
+        AtomicReference<Alert> shown = new AtomicReference<>();
+        robot.interact(() -> ExportDump.start(stage, kdump, ExportDump.Kind.KDUMP, out, shown::set));
+        Fx.waitUntil(() -> shown.get() != null);
+        AtomicReference<String> header = new AtomicReference<>();
+        AtomicReference<String> text = new AtomicReference<>();
+        robot.interact(() -> {
+            header.set(shown.get().getHeaderText());
+            text.set(shown.get().getContentText());
+            shown.get().close();
+        });
+        assertEquals("Exported as a compressed kdump", header.get());
+        assertTrue(text.get().contains("pieces of flattened records"), text.get());
+        assertEquals(-1, Files.mismatch(out, original), "the export is the kdump that was flattened");
     }
 }

@@ -3,6 +3,7 @@ package dev.vmscope.app.gui;
 import dev.vmscope.app.gui.lessons.LessonCatalog;
 import dev.vmscope.core.Session;
 import dev.vmscope.core.testing.Corpus;
+import dev.vmscope.core.testing.kdump.FlattenedWriter;
 import dev.vmscope.views.explorer.Page;
 import dev.vmscope.views.testing.CorpusSession;
 import dev.vmscope.views.testing.Fx;
@@ -12,6 +13,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -34,6 +37,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main window opening the corpus dump, a damaged file, and nothing at all. */
@@ -87,6 +91,20 @@ class MainWindowTest {
         Stage lesson = (Stage) robot.listWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
         assertTrue(lesson.getTitle().contains(lessons.getFirst().title()), lesson.getTitle());
         robot.interact(lesson::close);
+    }
+
+    @Test
+    void onlyAFlattenedKdumpOffersToBeExportedAsACompressedKdump(FxRobot robot, @TempDir Path dir) throws IOException {
+        MenuItem export = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().getFirst().getItems().stream()
+                .filter(i -> "Export as Compressed _Kdump…".equals(i.getText())).findFirst().orElseThrow();
+        assertTrue(export.isDisable(), "no dump open");
+        openCorpus(robot);
+        assertTrue(export.isDisable(), "an ELF vmcore");
+        byte[] kdump = Files.readAllBytes(Corpus.dump(CorpusSession.SET, "vmcore-qemu.kdump-zlib"));
+        Path flat = Files.write(dir.resolve("qemu.flat"), FlattenedWriter.flatten(kdump, 1 << 20, "forward", 0));
+        robot.interact(() -> window.open(flat));
+        Fx.waitUntil(() -> window.model().sessionProperty().get().dump().source().equals(flat.toString()));
+        assertFalse(export.isDisable(), "a flattened compressed kdump");
     }
 
     private String statusText() {

@@ -54,6 +54,11 @@ public final class DumpConverter {
         }
     }
 
+    /** Whether {@link ConvertOptions.Target#KDUMP} applies: the dump is a flattened compressed kdump. */
+    public static boolean canWriteBackAsKdump(Dump dump) {
+        return RearrangedKdump.possible(dump);
+    }
+
     private static ConvertResult elf(Dump dump, List<MemoryPlan.Run> runs, OutputFile out, Path output, ConvertOptions options,
                                      Progress progress) {
         ElfVmcoreLayout layout = ElfVmcoreLayout.plan(dump.architecture(), NoteBytes.of(dump), runs, options.elfClass());

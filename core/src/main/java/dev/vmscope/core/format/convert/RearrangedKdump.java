@@ -43,9 +43,14 @@ final class RearrangedKdump {
         return new ConvertResult(output, ConvertOptions.Target.KDUMP, view.size(), memory, view.pieces(), 0);
     }
 
+    /** Whether the dump is a flattened compressed kdump, the only kind written back as a compressed kdump. */
+    static boolean possible(Dump dump) {
+        return dump.storage() instanceof FlattenedStorage view && new KdumpCompressedFormat(false).claims(view);
+    }
+
     private static FlattenedStorage flattenedKdump(Dump dump) {
-        if (dump.storage() instanceof FlattenedStorage view && new KdumpCompressedFormat(false).claims(view)) {
-            return view;
+        if (possible(dump)) {
+            return (FlattenedStorage) dump.storage();
         }
         String inner = dump.storage() instanceof FlattenedStorage ? "a flattened ELF core" : "a " + dump.format() + " dump";
         throw new IllegalArgumentException("only a flattened compressed kdump can be written back as a compressed kdump; "
