@@ -5,6 +5,7 @@ import dev.vmscope.core.format.KernelMap;
 import dev.vmscope.core.io.Address;
 import dev.vmscope.core.io.Space;
 import dev.vmscope.core.kernel.DumpFacts;
+import dev.vmscope.core.kernel.ImpossibleKernelException;
 import dev.vmscope.core.kernel.KernelBootstrap;
 import dev.vmscope.core.kernel.KernelFacts;
 import dev.vmscope.core.kernel.VirtualRegion;
@@ -84,7 +85,12 @@ final class SessionOpener {
         }
         KernelBootstrap arch = KernelBootstrap.of(dump.architecture());
         DumpFacts inputs = new DumpFacts(dump.architecture(), dump.memory(), dump.cpus(), dump.vmcoreinfo());
-        PagingMode mode = arch.pagingMode(inputs);
+        PagingMode mode;
+        try {
+            mode = arch.pagingMode(inputs);
+        } catch (ImpossibleKernelException e) {
+            return new Session(dump, Optional.empty(), Optional.of("no kernel page tables: " + e.getMessage()), xen, pv);
+        }
         Optional<KernelFacts> fromInfo = arch.fromVmcoreInfo(inputs, mode);
         if (xen.isPresent() && pv.isEmpty()) {
             // dom0's root from VMCOREINFO is pseudo-physical; without the p2m only a CPU's machine CR3 can serve

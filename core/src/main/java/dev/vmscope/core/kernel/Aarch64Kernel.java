@@ -25,13 +25,21 @@ public final class Aarch64Kernel implements KernelBootstrap {
         Optional<VmcoreInfo> info = dump.vmcoreinfo();
         long pageSize = info.map(i -> i.pageSize().orElse(4096)).orElse(4096L);
         int pageShift = Long.numberOfTrailingZeros(pageSize);
-        int vaBits = (int) info.map(Aarch64Kernel::vaBits).orElse(48L).longValue();
+        if (pageSize != 4096 && pageSize != 16384 && pageSize != 65536) {
+            throw new ImpossibleKernelException("VMCOREINFO PAGESIZE=" + pageSize + " is not an AArch64 granule (4096, 16384 or 65536)");
+        }
+        long vaBits = info.map(Aarch64Kernel::vaBits).orElse(48L);
+        int fewest = pageShift + (pageShift - 3); // two levels of tables
+        if (vaBits < fewest || vaBits > 52) {
+            throw new ImpossibleKernelException("VMCOREINFO gives " + vaBits + " virtual-address bits; with the "
+                    + (pageSize >> 10) + " KiB granule AArch64 translates " + fewest + " to 52");
+        }
         long physBits = info.map(i -> i.number("MAX_PHYSMEM_BITS").orElse(48)).orElse(48L);
         // 52-bit output changes the descriptor format only with the 64 KiB granule (FEAT_LPA: bits 15:12
         // are RES0 otherwise); with 4 and 16 KiB it takes TCR.DS = 1, which Linux sets exactly when it runs
         // with 52-bit VAs (a kernel built for 52 bits falls back to 48 and DS = 0 on a CPU without LPA2)
         boolean lpa = physBits > 48 && pageShift == 16;
-        return PagingModes.aarch64(pageShift, vaBits, lpa ? 52 : 48);
+        return PagingModes.aarch64(pageShift, (int) vaBits, lpa ? 52 : 48);
     }
 
     private static long vaBits(VmcoreInfo i) {

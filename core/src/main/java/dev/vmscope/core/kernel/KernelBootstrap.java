@@ -22,7 +22,11 @@ public sealed interface KernelBootstrap permits X86_64Kernel, I386Kernel, Aarch6
         };
     }
 
-    /** The paging mode the dump's VMCOREINFO or CPU notes state. */
+    /**
+     * The paging mode the dump's VMCOREINFO or CPU notes state.
+     *
+     * @throws ImpossibleKernelException when they state one the architecture does not have
+     */
     PagingMode pagingMode(DumpFacts dump);
 
     /** The kernel's root table and facts from VMCOREINFO alone, if it names enough. */
