@@ -75,6 +75,14 @@ public final class Session implements AutoCloseable {
         return SessionOpener.open(opened, options, progress);
     }
 
+    /**
+     * A session over the dump's memory alone: its kernel is not looked for (no VMCOREINFO search, no Xen
+     * discovery), for work that only copies the dump, such as writing a flattened kdump back.
+     */
+    public static Session memoryOnly(Dump opened) {
+        return new Session(opened, Optional.empty(), Optional.of("the kernel was not looked for"), Optional.empty(), Optional.empty());
+    }
+
     public Dump dump() {
         return dump;
     }

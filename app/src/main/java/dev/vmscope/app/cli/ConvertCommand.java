@@ -60,6 +60,12 @@ final class ConvertCommand extends SourceCommand {
         output = Path.of(out);
     }
 
+    /** Writing a flattened kdump back copies its records: the kernel need not be found first. */
+    @Override
+    Session open() {
+        return convert.target() == ConvertOptions.Target.KDUMP ? options.openMemoryOnly(progress) : super.open();
+    }
+
     @Override
     int run(Session session) {
         ConvertResult result;

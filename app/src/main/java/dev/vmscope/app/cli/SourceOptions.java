@@ -68,6 +68,14 @@ final class SourceOptions {
         return open(withoutCpu(), progress);
     }
 
+    /** The dump alone, its kernel not looked for (a live source opens as usual: it has no other way in). */
+    Session openMemoryOnly(Progress progress) {
+        if (LiveOpener.handles(source)) {
+            return open(progress);
+        }
+        return Session.memoryOnly(DumpFormats.open(spec(), openOptions().zeroExcluded(), progress));
+    }
+
     /** A dump file, or a live source ({@code live}, /proc/kcore, /dev/mem, /dev/crash) through the read-only reader. */
     private Session open(OpenOptions o, Progress progress) {
         if (LiveOpener.handles(source)) {
