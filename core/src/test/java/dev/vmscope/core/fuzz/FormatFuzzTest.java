@@ -9,7 +9,9 @@ import dev.vmscope.core.format.Dump;
 import dev.vmscope.core.format.DumpFormat;
 import dev.vmscope.core.format.elf.ElfCoreFormat;
 import dev.vmscope.core.format.kdump.FlattenedFormat;
+import dev.vmscope.core.format.kcore.KcoreFormat;
 import dev.vmscope.core.format.kdump.KdumpCompressedFormat;
+import dev.vmscope.core.format.lime.LimeFormat;
 import dev.vmscope.core.format.minidump.FreeBsdMinidumpFormat;
 import dev.vmscope.core.format.xccore.XcCoreFormat;
 import dev.vmscope.core.io.ByteArrayStorage;
@@ -18,7 +20,8 @@ import dev.vmscope.core.io.MemoryRange;
 /**
  * One target per dump format, each fed straight to that format (so the fuzzer spends its time behind the
  * format's magic rather than in the probe list): ELF header and program headers, compressed-kdump header,
- * bitmaps and page descriptors, flattened records, xc_core sections, FreeBSD minidumps. A format that
+ * bitmaps and page descriptors, flattened records, xc_core sections, FreeBSD minidumps, LiME range headers,
+ * /proc/kcore's program headers and notes. A format that
  * does not claim the bytes is fine; once it claims them, the only failure allowed is the project's own.
  * Seeds, built by the test-side builders, are under {@code FormatFuzzTestInputs/<method>/}.
  */
@@ -47,6 +50,16 @@ class FormatFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void freeBsdMinidump(FuzzedDataProvider data) {
         open(new FreeBsdMinidumpFormat(), data);
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void lime(FuzzedDataProvider data) {
+        open(new LimeFormat(), data);
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void kcore(FuzzedDataProvider data) {
+        open(new KcoreFormat(), data);
     }
 
     /** Opens the bytes with one format, then reads the start, middle and end of the first ranges and an address of the fuzzer's choosing. */

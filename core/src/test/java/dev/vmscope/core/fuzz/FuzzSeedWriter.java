@@ -47,6 +47,24 @@ class FuzzSeedWriter {
         seed("FormatFuzzTestInputs/kdumpFlattened", "x86_64-qemu-zlib-16-pages", withTail(flatten(kdump), 9));
         seed("DumpOpenFuzzTestInputs/anyBytesOpenOrFailWithAFormatError", "x86_64-qemu-zlib-16-pages", concat(kdump, new byte[25]));
 
+        // three small ranges behind their headers, a hole between the first two (the corpus-like specs are megabytes)
+        byte[] lime = dev.vmscope.core.testing.kdump.ImageWriter.lime(dev.vmscope.core.testing.kdump.KdumpSpecParser.parse("""
+                @kdump block=4096
+                @pages
+                0x1-0x3 ram
+                0x3-0x9 hole
+                0x9-0xb ram
+                0xb-0xc zero
+                @poke
+                0x9100: "init_task"
+                @output lime
+                """, "lime-seed"));
+        seed("FormatFuzzTestInputs/lime", "lime-x86_64", withTail(lime, 9));
+        seed("DumpOpenFuzzTestInputs/anyBytesOpenOrFailWithAFormatError", "lime-x86_64", concat(lime, new byte[25]));
+        byte[] kcore = Files.readAllBytes(dev.vmscope.core.testing.Corpus.file("x86_64-6.1-qemu-live", "truth/kcore.header.bin"));
+        seed("FormatFuzzTestInputs/kcore", "kcore-header-x86_64", withTail(kcore, 9));
+        seed("DumpOpenFuzzTestInputs/anyBytesOpenOrFailWithAFormatError", "kcore-header-x86_64", concat(kcore, new byte[25]));
+
         Class<?> test = Class.forName("dev.vmscope.core.format.xccore.XcCoreFormatTest");
         Method pvGuest = test.getDeclaredMethod("pvGuest");
         pvGuest.setAccessible(true);
