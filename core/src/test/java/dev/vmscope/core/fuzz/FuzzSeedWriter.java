@@ -59,10 +59,10 @@ class FuzzSeedWriter {
                 0x9100: "init_task"
                 @output lime
                 """, "lime-seed"));
-        seed("FormatFuzzTestInputs/lime", "lime-x86_64", withTail(lime, 9));
+        seed("FormatFuzzTestInputs/lime", "lime-x86_64", withTail(lime, 8)); // the address is the last 8 bytes: the rest is the file
         seed("DumpOpenFuzzTestInputs/anyBytesOpenOrFailWithAFormatError", "lime-x86_64", concat(lime, new byte[25]));
         byte[] kcore = Files.readAllBytes(dev.vmscope.core.testing.Corpus.file("x86_64-6.1-qemu-live", "truth/kcore.header.bin"));
-        seed("FormatFuzzTestInputs/kcore", "kcore-header-x86_64", withTail(kcore, 9));
+        seed("FormatFuzzTestInputs/kcore", "kcore-header-x86_64", withTail(kcore, 8));
         seed("DumpOpenFuzzTestInputs/anyBytesOpenOrFailWithAFormatError", "kcore-header-x86_64", concat(kcore, new byte[25]));
 
         Class<?> test = Class.forName("dev.vmscope.core.format.xccore.XcCoreFormatTest");
