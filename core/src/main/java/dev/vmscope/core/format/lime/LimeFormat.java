@@ -79,9 +79,10 @@ public final class LimeFormat implements DumpFormat {
             if (version != 1) {
                 throw new DumpFormatException(s.name(), at + 4, what + ": version", "1, found " + version);
             }
-            if (Long.compareUnsigned(end, start) < 0 || end - start == -1L) {
+            if (Long.compareUnsigned(end, start) < 0 || end == -1L) {
                 throw new DumpFormatException(s.name(), at + 16, what + ": e_addr",
-                        "an inclusive end at or above s_addr " + Hex.of(start) + ", found " + Hex.of(end));
+                        "an inclusive end at or above s_addr " + Hex.of(start) + " and below 0xffffffffffffffff (memory ends below 2^64), found "
+                                + Hex.of(end));
             }
             LimeRange r = new LimeRange(i, at, start, end);
             if (!s.contains(r.dataOffset(), r.size())) {
