@@ -36,27 +36,31 @@ final class ExportDump {
 
     /** What an export writes, with the words its dialogs use. */
     enum Kind {
-        ELF("ELF vmcore", ".elf", ConvertOptions.elf()),
-        KDUMP("compressed kdump", ".kdump", ConvertOptions.kdump());
+        ELF("an ELF vmcore", ".elf", "segments", "Writing the dump's memory as an ELF vmcore", ConvertOptions.elf()),
+        KDUMP("a compressed kdump", ".kdump", "pieces of flattened records", "Writing the flattened records back as a compressed kdump",
+                ConvertOptions.kdump());
 
         private final String noun;
         private final String extension;
+        private final String parts;
+        private final String working;
         private final ConvertOptions options;
 
-        Kind(String noun, String extension, ConvertOptions options) {
+        Kind(String noun, String extension, String parts, String working, ConvertOptions options) {
             this.noun = noun;
             this.extension = extension;
+            this.parts = parts;
+            this.working = working;
             this.options = options;
         }
 
         String title() {
-            return "Export as " + noun;
+            return "Export as " + noun.substring(noun.indexOf(' ') + 1);
         }
 
         String summary(ConvertResult r) {
-            String pieces = this == ELF ? r.segments() + " segments" : r.segments() + " pieces of flattened records";
-            return "Wrote " + r.output() + ": " + pieces + " holding " + Sizes.of(r.memoryBytes()) + " of memory, in a file of "
-                    + Sizes.of(r.fileSize()) + ".";
+            return "Wrote " + r.output() + ": " + r.segments() + " " + parts + " holding " + Sizes.of(r.memoryBytes())
+                    + " of memory, in a file of " + Sizes.of(r.fileSize()) + ".";
         }
     }
 
@@ -81,7 +85,7 @@ final class ExportDump {
             ConvertResult r = task.getValue();
             Alert ok = new Alert(Alert.AlertType.INFORMATION, kind.summary(r));
             ok.initOwner(owner);
-            ok.setHeaderText("Exported as " + (kind == Kind.ELF ? "an " : "a ") + kind.noun);
+            ok.setHeaderText("Exported as " + kind.noun);
             ok.show();
             done.accept(ok);
         });
@@ -107,8 +111,7 @@ final class ExportDump {
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle(kind.title());
-        a.setHeaderText(kind == Kind.ELF ? "Writing the dump's memory as an ELF vmcore"
-                : "Writing the flattened records back as a compressed kdump");
+        a.setHeaderText(kind.working);
         a.getDialogPane().setContent(new VBox(8, message, bar));
         a.setOnCloseRequest(e -> {
             if (task.isRunning()) {

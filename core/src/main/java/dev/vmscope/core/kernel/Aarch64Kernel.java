@@ -29,10 +29,9 @@ public final class Aarch64Kernel implements KernelBootstrap {
             throw new ImpossibleKernelException("VMCOREINFO PAGESIZE=" + pageSize + " is not an AArch64 granule (4096, 16384 or 65536)");
         }
         long vaBits = info.map(Aarch64Kernel::vaBits).orElse(48L);
-        int fewest = pageShift + (pageShift - 3); // two levels of tables
-        if (vaBits < fewest || vaBits > 52) {
+        if (!PagingModes.aarch64Translates(pageShift, vaBits)) {
             throw new ImpossibleKernelException("VMCOREINFO gives " + vaBits + " virtual-address bits; with the "
-                    + (pageSize >> 10) + " KiB granule AArch64 translates " + fewest + " to 52");
+                    + (pageSize >> 10) + " KiB granule AArch64 translates " + PagingModes.aarch64FewestVaBits(pageShift) + " to 52");
         }
         long physBits = info.map(i -> i.number("MAX_PHYSMEM_BITS").orElse(48)).orElse(48L);
         // 52-bit output changes the descriptor format only with the 64 KiB granule (FEAT_LPA: bits 15:12

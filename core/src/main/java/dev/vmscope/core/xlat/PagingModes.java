@@ -83,11 +83,20 @@ public final class PagingModes {
         }
         int pageShift = Integer.numberOfTrailingZeros(Integer.parseInt(m.group(1)) << 10);
         int vaBits = Integer.parseInt(m.group(2));
-        int minimum = pageShift + (pageShift - 3);
-        if (vaBits < minimum || vaBits > 52) {
+        if (!aarch64Translates(pageShift, vaBits)) {
             return Optional.empty();
         }
         return Optional.of(aarch64(pageShift, vaBits, 48));
+    }
+
+    /** The fewest virtual-address bits an AArch64 walk with this granule takes: two levels of tables. */
+    public static int aarch64FewestVaBits(int pageShift) {
+        return pageShift + (pageShift - 3);
+    }
+
+    /** Whether AArch64 has a stage-1 walk with this granule ({@code pageShift} 12, 14 or 16) and VA width. */
+    public static boolean aarch64Translates(int pageShift, long vaBits) {
+        return (pageShift == 12 || pageShift == 14 || pageShift == 16) && vaBits >= aarch64FewestVaBits(pageShift) && vaBits <= 52;
     }
 
     /**

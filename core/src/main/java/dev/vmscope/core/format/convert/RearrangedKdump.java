@@ -8,6 +8,7 @@ import dev.vmscope.core.io.MemoryRange;
 import dev.vmscope.core.io.RangeKind;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A flattened compressed kdump written back as the compressed kdump its records stand for: each written
@@ -23,11 +24,12 @@ final class RearrangedKdump {
     /** @throws IllegalArgumentException when the dump is not a flattened compressed kdump */
     static ConvertResult write(Dump dump, OutputFile out, Path output, Progress progress) {
         FlattenedStorage view = flattenedKdump(dump);
-        long total = view.layout().stream().mapToLong(FlattenedStorage.Piece::length).sum();
+        List<FlattenedStorage.Piece> pieces = view.layout();
+        long total = pieces.stream().mapToLong(FlattenedStorage.Piece::length).sum();
         String what = "Rearranging " + output.getFileName();
         byte[] buf = new byte[CHUNK];
         long copied = 0;
-        for (FlattenedStorage.Piece piece : view.layout()) {
+        for (FlattenedStorage.Piece piece : pieces) {
             for (long done = 0; done < piece.length(); ) {
                 int n = (int) Math.min(CHUNK, piece.length() - done);
                 view.read(piece.offset() + done, buf, 0, n);
@@ -40,7 +42,7 @@ final class RearrangedKdump {
         }
         out.extendTo(view.size());
         long memory = dump.memory().ranges().stream().filter(r -> r.kind() == RangeKind.RAM).mapToLong(MemoryRange::size).sum();
-        return new ConvertResult(output, ConvertOptions.Target.KDUMP, view.size(), memory, view.pieces(), 0);
+        return new ConvertResult(output, ConvertOptions.Target.KDUMP, view.size(), memory, pieces.size(), 0);
     }
 
     /** Whether the dump is a flattened compressed kdump, the only kind written back as a compressed kdump. */
