@@ -80,9 +80,9 @@ public final class LimeFormat implements DumpFormat {
                 throw new DumpFormatException(s.name(), at + 4, what + ": version", "1, found " + version);
             }
             if (Long.compareUnsigned(end, start) < 0 || end == -1L) {
-                throw new DumpFormatException(s.name(), at + 16, what + ": e_addr",
-                        "an inclusive end at or above s_addr " + Hex.of(start) + " and below 0xffffffffffffffff (memory ends below 2^64), found "
-                                + Hex.of(end));
+                String expected = end == -1L ? "an inclusive end below 0xffffffffffffffff (memory ends below 2^64)"
+                        : "an inclusive end at or above s_addr " + Hex.of(start);
+                throw new DumpFormatException(s.name(), at + 16, what + ": e_addr", expected + ", found " + Hex.of(end));
             }
             LimeRange r = new LimeRange(i, at, start, end);
             if (!s.contains(r.dataOffset(), r.size())) {
